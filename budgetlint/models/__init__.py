@@ -1,0 +1,1 @@
+"""Ownership models: what budgetlint knows about classes and functions."""
