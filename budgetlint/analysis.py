@@ -1,0 +1,68 @@
+"""One decoded file in, unfiltered diagnostics out: the libcst pipeline.
+
+``ast.parse`` first (the floor every linter pays, and the syntax check that
+turns bad input into one BUD900), then a text prefilter: a file that names no
+affine class and never mentions budgetlint cannot hold a tracked value, so it
+costs no libcst parse. Files that pass are lowered by the libcst front end and
+analysed by the one flow engine. Filtering (select, ignore, ``# noqa``) is
+the caller's job (:mod:`budgetlint.pipeline`).
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from functools import lru_cache
+
+from budgetlint.config import Settings
+from budgetlint.diagnostics import Diagnostic
+from budgetlint.engine.flow import analyze
+from budgetlint.models.index import ModelIndex
+from budgetlint.rules.catalog import rule
+
+
+def bad_input(path: str, reason: str, line: int = 1, col: int = 0) -> Diagnostic:
+    """The one BUD900 diagnostic of a file that could not be analysed."""
+    return Diagnostic(path, line, col, "BUD900", rule("BUD900").format(reason=reason))
+
+
+@lru_cache(maxsize=16)
+def _prefilter(words: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(sorted(re.escape(word) for word in words))
+    return re.compile(rf"\b(?:{alternatives})\b")
+
+
+def mentions_budgets(text: str, index: ModelIndex) -> bool:
+    """Whether ``text`` names any affine or linear class, or budgetlint."""
+    return _prefilter(index.prefilter_words).search(text) is not None
+
+
+def analyze_source(
+    text: str, path: str, module: str, settings: Settings, index: ModelIndex
+) -> list[Diagnostic]:
+    """Every finding in one file, before select/ignore/suppression."""
+    try:
+        tree = ast.parse(text, filename=path)
+    except SyntaxError as error:
+        return [bad_input(path, f"syntax error: {error.msg}", error.lineno or 1,
+                          max((error.offset or 1) - 1, 0))]
+    except (RecursionError, MemoryError):
+        return [bad_input(path, "nesting too deep to parse")]
+    except ValueError as error:  # e.g. "source code string cannot contain null bytes"
+        return [bad_input(path, str(error))]
+    if not mentions_budgets(text, index):
+        return []
+    # Imported here: the runtime and the mypy plugin never load libcst.
+    from libcst import ParserSyntaxError
+
+    from budgetlint.frontends.libcst import lower_source
+
+    try:
+        unit = lower_source(text, path, module, index, tree=tree)
+        findings = analyze(unit, settings)
+    except RecursionError:
+        return [bad_input(path, "nesting too deep to walk")]
+    except ParserSyntaxError as error:  # libcst rejects what ast accepted
+        return [bad_input(path, f"syntax error: {error.message}", error.raw_line,
+                          error.raw_column)]
+    return [Diagnostic(path, f.site.line, f.site.col, f.code, f.message) for f in findings]
