@@ -103,7 +103,7 @@ def test_borrowed_linear_parameter_has_no_obligation() -> None:
 
 
 def test_rebinding_an_unconsumed_linear_value_in_a_loop_leaks_it() -> None:
-    body = [bind("r", 2, L), ir.If([ir.Continue(s(3))], []), move("r", 4, True)]
+    body: list[ir.Node] = [bind("r", 2, L), ir.If([ir.Continue(s(3))], []), move("r", 4, True)]
     assert run(ir.Loop(body=body)) == [(2, "BUD004")]
 
 
@@ -153,7 +153,7 @@ def test_borrowed_escapes() -> None:
     assert run(bind("b", 1, borrowed=True), move("b", 2)) == [(2, "BUD006")]
     assert run(bind("b", 1, borrowed=True), send("b", 2)) == [(2, "BUD006")]
     assert run(bind("b", 1, borrowed=True), ir.Transfer("b", "self.b", s(2))) == [(2, "BUD006")]
-    reborrow = [ir.Transfer("b", "y", s(2)), move("y", 3), use("b", 4)]
+    reborrow: list[ir.Node] = [ir.Transfer("b", "y", s(2)), move("y", 3), use("b", 4)]
     assert run(bind("b", 1, borrowed=True), *reborrow) == [(3, "BUD006")]
 
 
@@ -169,7 +169,7 @@ def test_transfer_moves_and_rebinds() -> None:
 
 
 def test_moved_out_of_field() -> None:
-    field = [bind("self.budget", 1, obligation=False), move("self.budget", 2, True)]
+    field: list[ir.Node] = [bind("self.budget", 1, obligation=False), move("self.budget", 2, True)]
     assert run(*field, method=True) == [(2, "BUD007")]
     assert run(*field, method=True, consumes_self=True) == []
     assert run(*field, bind("self.budget", 3), method=True) == []
@@ -177,7 +177,7 @@ def test_moved_out_of_field() -> None:
 
 
 def test_partial_move_then_whole_use() -> None:
-    body = [bind("ctx.budget", 1, obligation=False), move("ctx.budget", 2),
+    body: list[ir.Node] = [bind("ctx.budget", 1, obligation=False), move("ctx.budget", 2),
             use("ctx", 3), use("ctx", 4, whole=True)]
     assert run(*body) == [(4, "BUD001")]
 
