@@ -1,0 +1,1 @@
+from anthropic._client import Anthropic as Anthropic, AsyncAnthropic as AsyncAnthropic

@@ -1,0 +1,3 @@
+from anyio.abc._tasks import TaskGroup
+
+def create_task_group() -> TaskGroup: ...

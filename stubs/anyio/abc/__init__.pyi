@@ -1,0 +1,1 @@
+from anyio.abc._tasks import TaskGroup as TaskGroup

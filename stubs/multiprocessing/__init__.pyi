@@ -1,0 +1,2 @@
+from multiprocessing.context import Process as Process
+from multiprocessing.pool import Pool as Pool

@@ -1,0 +1,9 @@
+from typing import Any, Callable, Iterable, Mapping
+
+from budgetlint.models.markers import spawns
+
+class BaseProcess:
+    @spawns("target", "args", "kwargs")
+    def __init__(self, group: None = None, target: Callable[..., object] | None = None, name: str | None = None, args: Iterable[Any] = (), kwargs: Mapping[str, Any] = {}, *, daemon: bool | None = None) -> None: ...
+    def start(self) -> None: ...
+    def join(self, timeout: float | None = None) -> None: ...

@@ -1,0 +1,1 @@
+from openai._client import AsyncOpenAI as AsyncOpenAI, OpenAI as OpenAI

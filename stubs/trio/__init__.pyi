@@ -1,0 +1,1 @@
+from trio._core._run import Nursery as Nursery, open_nursery as open_nursery

@@ -1,0 +1,16 @@
+from typing import Any, Callable
+
+from budgetlint.models.markers import spawns
+
+class Nursery:
+    @spawns("async_fn", "args")
+    def start_soon(self, async_fn: Callable[..., Any], *args: object, name: object = None) -> None: ...
+    # Waits only until the task reports it started; the task runs on.
+    @spawns("async_fn", "args")
+    async def start(self, async_fn: Callable[..., Any], *args: object, name: object = None) -> Any: ...
+
+class NurseryManager:
+    async def __aenter__(self) -> Nursery: ...
+    async def __aexit__(self, etype: Any, exc: Any, tb: Any) -> bool: ...
+
+def open_nursery(strict_exception_groups: bool | None = None) -> NurseryManager: ...

@@ -1,0 +1,1 @@
+from trio._threads import to_thread_run_sync as run_sync

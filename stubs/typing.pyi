@@ -1,0 +1,3 @@
+from typing import Never
+
+def assert_never(arg: Never, /) -> Never: ...
