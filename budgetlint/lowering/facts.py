@@ -1,0 +1,170 @@
+"""Type facts visible without a type checker, answered from the models.
+
+A front end that has no types of its own (the libcst one) knows a value's
+type only from what is written: annotations, constructor calls, declared
+return types of callees, declared fields, iteration. :class:`TypeFacts`
+answers the questions it asks about such types through the
+:class:`~budgetlint.models.index.ModelIndex`, with per-file caches. Type
+variables in method returns are not solved (``dict[str, Budget].pop()`` is
+unknown here; only mypy sees it), ``Self`` is.
+
+Standard library only.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from budgetlint.engine.ir import Kind
+from budgetlint.lowering.calls import resolve_self
+from budgetlint.models.index import ModelIndex
+from budgetlint.models.types import NONE, FunctionModel, TypeRef
+
+MAX_DOTS: Final = 2
+"""Tracked attribute places have at most two dots (SPEC 4)."""
+
+
+def join_place(path: str, attr: str) -> str | None:
+    """``path.attr`` if it is short enough to be a tracked place, else ``None``."""
+    if path.count(".") >= MAX_DOTS:
+        return None
+    return f"{path}.{attr}"
+
+
+def short_name(fullname: str) -> str:
+    """``Budget`` for ``budgetlint.runtime.budget.Budget``."""
+    return fullname.rpartition(".")[2]
+
+
+class TypeFacts:
+    """Questions about visible types, over one index (one checked file)."""
+
+    def __init__(self, index: ModelIndex) -> None:
+        self.index = index
+        self._fields: dict[str, tuple[tuple[str, TypeRef, Kind], ...]] = {}
+
+    def kind(self, t: TypeRef | None) -> Kind | None:
+        """The ownership kind of a value of type ``t`` (``None``: not tracked)."""
+        return self.index.kind_of(t)
+
+    def class_of(self, t: TypeRef | None) -> str | None:
+        """The class a value of type ``t`` is an instance of: ``t`` itself,
+        or the one member of ``X | None``; ``None`` for other unions."""
+        if t is None:
+            return None
+        members = [m for m in t.members if m.name != NONE]
+        return members[0].name if len(members) == 1 else None
+
+    def instance(self, t: TypeRef | None) -> TypeRef | None:
+        """``t`` without ``None`` in a union and without ``Borrowed``: the
+        type to look members up on."""
+        if t is None:
+            return None
+        members = [m for m in t.members if m.name != NONE]
+        if len(members) != 1:
+            return None
+        member = members[0]
+        return TypeRef(member.name, member.args) if member.borrowed else member
+
+    def type_name(self, t: TypeRef | None) -> str:
+        """The short class name of the affine or linear member of ``t``."""
+        if t is None:
+            return ""
+        for member in t.members:
+            if self.index.kind(member.name) is not None:
+                return short_name(self.index.canonical(member.name))
+        return ""
+
+    def field(self, t: TypeRef | None, attr: str) -> TypeRef | None:
+        """The declared type of the instance field ``attr`` of ``t`` (a place
+        candidate), ``None`` if it is not a declared field."""
+        receiver = self.instance(t)
+        if receiver is None or self.index.field(receiver.name, attr) is None:
+            return None
+        return self.index.attribute_type(receiver, attr)
+
+    def attribute(self, t: TypeRef | None, attr: str) -> TypeRef | None:
+        """The type of reading ``<t>.attr``: a field or a property's value."""
+        receiver = self.instance(t)
+        return None if receiver is None else self.index.attribute_type(receiver, attr)
+
+    def method(self, t: TypeRef | None, name: str) -> FunctionModel | None:
+        """The model of method ``name`` called on a value of type ``t``."""
+        receiver = self.instance(t)
+        return None if receiver is None else self.index.method(receiver.name, name)
+
+    def tracked_fields(
+        self, t: TypeRef | None, depth: int
+    ) -> tuple[tuple[str, TypeRef, Kind], ...]:
+        """The affine or linear fields below a value of type ``t``, as
+        relative paths (``budget``, ``ctx.budget``) of at most ``depth``
+        attributes, with their types and kinds."""
+        cls = self.class_of(t)
+        if cls is None or depth <= 0:
+            return ()
+        key = f"{cls}/{depth}"
+        cached = self._fields.get(key)
+        if cached is None:
+            found: list[tuple[str, TypeRef, Kind]] = []
+            for name in self._field_names(cls):
+                field_type = self.field(t, name)
+                kind = self.kind(field_type)
+                if field_type is None:
+                    continue
+                if kind is not None:
+                    found.append((name, field_type, kind))
+                for sub, sub_type, sub_kind in self.tracked_fields(field_type, depth - 1):
+                    found.append((f"{name}.{sub}", sub_type, sub_kind))
+            cached = self._fields[key] = tuple(found)
+        return cached
+
+    def _field_names(self, cls: str) -> list[str]:
+        names: dict[str, None] = {}
+        for name in self.index.mro(cls):
+            model = self.index.cls(name)
+            if model is not None:
+                names.update(dict.fromkeys(model.fields))
+                names.update(dict.fromkeys(model.field_calls))
+        return list(names)
+
+    def call_result(self, fn: FunctionModel, owner: TypeRef | None) -> TypeRef | None:
+        """The type ``fn(...)`` evaluates to (``Self`` is ``owner``); for an
+        ``async def``, what awaiting it gives is :func:`awaited`'s business."""
+        return resolve_self(fn.returns, owner)
+
+    def settles(self, t: TypeRef | None, *, is_async: bool) -> bool:
+        """Whether ``with <t>:`` consumes a tracked value at the end of the
+        block: ``t`` is affine or linear and has ``__exit__``/``__aexit__``."""
+        if self.kind(t) is None:
+            return False
+        return self.method(t, "__aexit__" if is_async else "__exit__") is not None
+
+    def enter_type(self, t: TypeRef | None, *, is_async: bool) -> TypeRef | None:
+        """The type ``with <t> as x`` binds ``x`` to: what ``__enter__``
+        (``__aenter__``) returns, ``Self`` being ``t``."""
+        enter = self.method(t, "__aenter__" if is_async else "__enter__")
+        return None if enter is None else resolve_self(enter.returns, self.instance(t))
+
+    def element_type(self, t: TypeRef | None, *, is_async: bool = False) -> TypeRef | None:
+        """The type of the items iterating a ``t`` yields."""
+        return self.index.element_type(t, is_async=is_async)
+
+    def item_type(self, t: TypeRef | None, position: int) -> TypeRef | None:
+        """The type at ``position`` when a ``t`` is unpacked (``a, b = t``)."""
+        return self.index.item_type(t, position)
+
+
+COROUTINE: Final = "typing.Coroutine"
+"""What calling an ``async def`` gives before it is awaited."""
+
+
+def coroutine_of(t: TypeRef | None) -> TypeRef | None:
+    """The type of calling an ``async def`` returning ``t`` (not yet awaited)."""
+    return None if t is None else TypeRef(COROUTINE, (t,))
+
+
+def awaited(t: TypeRef | None) -> TypeRef | None:
+    """The type ``await <t>`` evaluates to, when visible."""
+    if t is not None and t.name == COROUTINE and t.args:
+        return t.args[-1]
+    return None
