@@ -58,7 +58,7 @@ _RULES: tuple[Rule, ...] = (
         message="{noun} '{place}' used after it was moved at {sites}",
         message_variants={
             "maybe": "{noun} '{place}' may have been moved at {sites} and is used here",
-            "loop": "{noun} '{place}' moved in previous iteration of loop ({sites})",
+            "loop": "{noun} '{place}' moved in previous iteration of loop, at {sites}",
             "partial": "'{place}' used whole after its field was moved at {sites}",
         },
         what_it_does=(
@@ -118,6 +118,11 @@ _RULES: tuple[Rule, ...] = (
             "Each copy carries the whole cap: N copies handed to N workers multiply "
             "the money that can be spent by N. The runtime raises TypeError."
         ),
+        known_problems=(
+            "Only calls that a model in stubs/ (or in model-paths) marks @copies are "
+            "recognised; another way of duplicating a budget, such as a hand-written "
+            "clone function, is not seen until a model declares it."
+        ),
         example=(
             "import copy\n"
             "\n"
@@ -141,7 +146,7 @@ _RULES: tuple[Rule, ...] = (
         message="{noun} '{place}' used after it was consumed at {sites}",
         message_variants={
             "maybe": "{noun} '{place}' may have been consumed at {sites} and is used here",
-            "loop": "{noun} '{place}' consumed in previous iteration of loop ({sites})",
+            "loop": "{noun} '{place}' consumed in previous iteration of loop, at {sites}",
         },
         what_it_does=(
             "Reports a reservation (or any linear value) committed, released or moved "
@@ -189,6 +194,12 @@ _RULES: tuple[Rule, ...] = (
             "Reserved money stays reserved: the budget refuses calls it could afford, "
             "until garbage collection releases it, if ever."
         ),
+        known_problems=(
+            "Handing a reservation to a callee whose parameter is unannotated, Any or "
+            "object borrows it, so the caller must still consume it: a callee that "
+            "commits it is not seen. Annotate the parameter with the linear type to "
+            "make the hand-off a move."
+        ),
         example=(
             "from budgetlint import Budget\n"
             "\n"
@@ -229,6 +240,12 @@ _RULES: tuple[Rule, ...] = (
         why_bad=(
             "Each worker believes it owns the whole remainder; checks pass in every "
             "task and together they overshoot the cap."
+        ),
+        known_problems=(
+            "Only spawners that a model marks @spawns are recognised (asyncio, "
+            "concurrent.futures, threading, anyio and trio are modelled); a task "
+            "started through another API is not seen until a model in model-paths "
+            "declares it."
         ),
         example=(
             "import asyncio\n"
