@@ -1,0 +1,54 @@
+"""Incident 1, use after delegation: the orchestrator hands its budget to a sub-agent and keeps spending it.
+
+Run: python examples/bad_use_after_delegation.py (simulated model calls, no network).
+`budgetlint check examples/` reports BUD001 where the parent spends the budget it gave away.
+"""
+
+import asyncio
+
+from budgetlint import Budget
+
+PRICE_PER_TOKEN = 0.000_01
+
+
+async def call_llm(prompt: str, max_tokens: int = 512) -> tuple[str, int]:
+    """Simulated model call: returns a reply and the tokens it used."""
+    await asyncio.sleep(0.01)
+    return f"[model] {prompt[:48]}", min(max_tokens, 40 + len(prompt) // 4)
+
+
+class ResearchAgent:
+    """A sub-agent that owns the budget it is given for the whole of its run."""
+
+    def __init__(self, name: str, budget: Budget) -> None:
+        self.name = name
+        self.budget = budget
+
+    async def run(self, topic: str) -> list[str]:
+        notes = []
+        for angle in ("history", "state of the art", "open problems"):
+            with self.budget.reserve(usd=0.02, tokens=1_000) as r:
+                text, tokens = await call_llm(f"{topic}: {angle}")
+                r.commit(usd=tokens * PRICE_PER_TOKEN, tokens=tokens)
+            notes.append(text)
+        return notes
+
+
+async def orchestrate(topic: str) -> str:
+    budget = Budget(usd=1.00, tokens=50_000, name="orchestrator")
+    plan, used = await call_llm(f"plan research on {topic}")
+    budget.spend(usd=used * PRICE_PER_TOKEN, tokens=used)
+
+    # The researcher now owns the budget: it believes the whole remainder is its own.
+    researcher = ResearchAgent("researcher", budget)
+    notes = await researcher.run(topic)
+
+    # Bug: the parent still spends from the handle it gave away, so the
+    # researcher's view of "what is left" is wrong and the cap can be passed.
+    summary, used = await call_llm("summarise: " + plan + " ".join(notes))
+    budget.spend(usd=used * PRICE_PER_TOKEN, tokens=used)  # expect: BUD001
+    return summary
+
+
+if __name__ == "__main__":
+    print(asyncio.run(orchestrate("affine types")))

@@ -1,0 +1,15 @@
+"""`Optional[Budget]` is a union containing the affine type: passing moves."""
+from typing import Optional
+
+from budgetlint import Budget
+
+
+def run_sub_agent(budget: Optional[Budget] = None) -> None:
+    if budget is not None:
+        budget.spend(usd=0.01)
+
+
+def orchestrate() -> None:
+    b = Budget(usd=5)
+    run_sub_agent(b)
+    b.spend(usd=0.01)  # expect: BUD001

@@ -1,0 +1,15 @@
+"""`break` leaves only the inner loop: the move reaches the outer loop head again (BUD001 at the move)."""
+from budgetlint import Budget
+
+
+def run_sub_agent(q: str, budget: Budget) -> None:
+    budget.spend(usd=0.01)
+
+
+def orchestrate(batches: list[list[str]]) -> None:
+    b = Budget(usd=5)
+    for batch in batches:
+        for q in batch:
+            if q.startswith("!"):
+                run_sub_agent(q, b)  # expect: BUD001
+                break

@@ -1,0 +1,19 @@
+"""A move inside an `except` handler reaches the code after the `try`: BUD001."""
+from budgetlint import Budget
+
+
+def run_recovery(budget: Budget) -> None:
+    budget.spend(usd=0.01)
+
+
+def call_llm(prompt: str) -> str:
+    return prompt
+
+
+def orchestrate(prompt: str) -> None:
+    b = Budget(usd=5)
+    try:
+        call_llm(prompt)
+    except TimeoutError:
+        run_recovery(b)
+    b.spend(usd=0.01)  # expect: BUD001

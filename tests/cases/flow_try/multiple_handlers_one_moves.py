@@ -1,0 +1,21 @@
+"""Only one of several handlers moves the budget: after the `try` it is possibly moved (BUD001)."""
+from budgetlint import Budget
+
+
+def run_recovery(budget: Budget) -> None:
+    budget.spend(usd=0.01)
+
+
+def call_llm(prompt: str) -> str:
+    return prompt
+
+
+def orchestrate(prompt: str) -> None:
+    b = Budget(usd=5)
+    try:
+        call_llm(prompt)
+    except TimeoutError:
+        print("timeout")
+    except ConnectionError:
+        run_recovery(b)
+    b.spend(usd=0.01)  # expect: BUD001

@@ -1,0 +1,7 @@
+"""Settled case: `del r` of an unconsumed reservation leaks it (BUD004, at the line that created it)."""
+from budgetlint import Budget
+
+
+def call_model(b: Budget) -> None:
+    r = b.reserve(usd=0.05)  # expect: BUD004
+    del r

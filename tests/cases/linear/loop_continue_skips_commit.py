@@ -1,0 +1,10 @@
+"""`continue` before the commit leaves the reservation unconsumed (SPEC 5: continue is a path out): BUD004."""
+from budgetlint import Budget
+
+
+def call_model(b: Budget, prompts: list[str]) -> None:
+    for p in prompts:
+        r = b.reserve(usd=0.01)  # expect: BUD004
+        if not p:
+            continue
+        r.commit(usd=0.005)
