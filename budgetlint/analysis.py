@@ -38,11 +38,21 @@ def mentions_budgets(text: str, index: ModelIndex) -> bool:
 
 
 def analyze_source(
-    text: str, path: str, module: str, settings: Settings, index: ModelIndex
+    text: str,
+    path: str,
+    module: str,
+    settings: Settings,
+    index: ModelIndex,
+    tree: ast.Module | None = None,
 ) -> list[Diagnostic]:
-    """Every finding in one file, before select/ignore/suppression."""
+    """Every finding in one file, before select/ignore/suppression.
+
+    ``tree`` is ``text`` already parsed by ``ast`` (flake8 hands one to every
+    plugin), saving the parse.
+    """
     try:
-        tree = ast.parse(text, filename=path)
+        if tree is None:
+            tree = ast.parse(text, filename=path)
     except SyntaxError as error:
         return [bad_input(path, f"syntax error: {error.msg}", error.lineno or 1,
                           max((error.offset or 1) - 1, 0))]

@@ -32,9 +32,8 @@ class Flake8Checker:
     version = __version__
 
     def __init__(self, tree: ast.AST, filename: str, lines: Sequence[str]) -> None:
-        # flake8 hands over the tree it parsed for every plugin; the libcst
-        # front end parses the text itself, and only past the prefilter.
-        del tree
+        # flake8 parsed the file once for every plugin: reuse that tree.
+        self.tree = tree if isinstance(tree, ast.Module) else None
         self.filename = filename
         self.lines = lines
 
@@ -49,6 +48,7 @@ class Flake8Checker:
             settings = settings_for(self.filename)
             if is_excluded(self.filename, settings):
                 return []
-            return check_text("".join(self.lines), self.filename, settings, honour_noqa=False)
+            return check_text("".join(self.lines), self.filename, settings,
+                              honour_noqa=False, tree=self.tree)
         except (ConfigError, ModelError) as error:
             return [bad_input(self.filename, f"configuration error: {error}")]

@@ -25,6 +25,7 @@ and not *ignored*.
 
 from __future__ import annotations
 
+import ast
 import dataclasses
 import fnmatch
 import functools
@@ -195,18 +196,24 @@ def check_file(path: str, settings: Settings) -> list[Diagnostic]:
 
 
 def check_text(
-    text: str, path: str, settings: Settings, *, honour_noqa: bool = True
+    text: str,
+    path: str,
+    settings: Settings,
+    *,
+    honour_noqa: bool = True,
+    tree: ast.Module | None = None,
 ) -> list[Diagnostic]:
     """The reported diagnostics of one decoded file.
 
     ``honour_noqa`` is false for flake8, which applies ``# noqa`` itself (and
     ``--disable-noqa``); ``# budgetlint: ignore`` is applied either way.
+    ``tree`` is the text already parsed by ``ast``, when the caller has it.
     """
     # Loaded outside the per-file guard: a broken model file is the run's
     # problem (exit 2), not this file's.
     index = load_index(settings)
     try:
-        found = analyze_source(text, path, module_name(path), settings, index)
+        found = analyze_source(text, path, module_name(path), settings, index, tree)
     except Exception as error:  # one file's crash must not stop the run
         found = [bad_input(path, f"internal error: {type(error).__name__}: {error}")]
     return suppress(

@@ -274,7 +274,7 @@ def test_one_crashing_file_does_not_stop_the_run(
     project: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     def crash(
-        text: str, path: str, module: str, settings: Settings, index: object
+        text: str, path: str, module: str, settings: Settings, index: object, tree: object
     ) -> list[Diagnostic]:
         if path == "a.py":
             raise ValueError("boom")
