@@ -213,12 +213,19 @@ def module_name(path: str | Path) -> str:
     its stem.
     """
     file = Path(path).absolute()
-    parts = [] if file.stem == "__init__" else [file.stem]
-    folder = file.parent
-    while folder != folder.parent and _is_package(folder):
-        parts.append(folder.name)
-        folder = folder.parent
-    return ".".join(reversed(parts)) or file.stem
+    parts = _package_parts(file.parent)
+    if file.stem != "__init__":
+        parts = (*parts, file.stem)
+    return ".".join(parts) or file.stem
+
+
+@lru_cache(maxsize=4096)
+def _package_parts(folder: Path) -> tuple[str, ...]:
+    """The package names from the outermost package down to ``folder``
+    (cached: every file of a folder shares them)."""
+    if folder == folder.parent or not _is_package(folder):
+        return ()
+    return (*_package_parts(folder.parent), folder.name)
 
 
 def _is_package(folder: Path) -> bool:

@@ -165,6 +165,7 @@ class ModelIndex:
         self._kinds: dict[str, Kind | None] = {}
         self._extra: dict[str, Kind] | None = None
         self._words: frozenset[str] | None = None
+        self._owning: frozenset[str] | None = None
 
     def with_module(self, module: ModuleModel) -> ModelIndex:
         """This index with ``module`` (the checked file) added.
@@ -499,6 +500,26 @@ class ModelIndex:
                         words.add(alias)
             self._words = frozenset(words)
         return self._words
+
+    @property
+    def ownership_modules(self) -> frozenset[str]:
+        """Modules that define or re-export an affine or linear class, or a
+        function returning one, plus the modules of the configured extra
+        classes: a file that imports none of them (nor a package above or
+        below one) holds no value the checkers can track."""
+        if self._owning is None:
+            owning = {"budgetlint"}
+            owning.update(name.rpartition(".")[0] for name in self._store.extra)
+            for module in self._all_modules():
+                if any(self.kind(name) is not None for name in module.classes) or any(
+                    self._mentions_owned(f.returns) for f in module.functions.values()
+                ) or any(
+                    self.cls(target) is not None and self.kind(target) is not None
+                    for target in module.imports.values()
+                ):
+                    owning.add(module.name)
+            self._owning = frozenset(owning)
+        return self._owning
 
     def _all_modules(self) -> Iterator[ModuleModel]:
         for module in self._store.modules.values():
