@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import ast
 import textwrap
+from pathlib import Path
 
+import libcst
 import pytest
+from libcst.metadata import MetadataWrapper, PositionProvider
 
+import budgetlint.frontends.libcst as frontend
 from budgetlint.config import Settings
 from budgetlint.engine import ir
 from budgetlint.frontends.libcst import lower_source
@@ -720,3 +724,14 @@ def test_constructor_of_a_dataclass_takes_its_fields(index: ModelIndex) -> None:
         ("name", TypeRef("builtins.str")),
         ("budget", TypeRef("budgetlint.Budget")),
     ]
+
+
+def test_starts_agree_with_libcst_positions() -> None:
+    # The front end's own source: large, and every kind of statement.
+    source = Path(frontend.__file__).read_text(encoding="utf-8")
+    odd = "x = 'é'  # ü\r\nif x:\r\n\ty = (\r\n\t\t1)\r\nz = f'{x!r:>{y}}' \\\r\n    + 'a'\r\n"
+    for text in (source, odd):
+        module = libcst.parse_module(text)
+        expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
+        starts = frontend._Starts.of(module)
+        assert {n: (r.start.line, r.start.column) for n, r in expected.items()} == starts

@@ -18,13 +18,15 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Final, cast
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import Final
 
 import libcst as cst
-from libcst.metadata import CodeRange, PositionProvider
+from libcst._nodes.internal import CodegenState
 
 from budgetlint.engine import ir
 from budgetlint.lowering import how
@@ -92,20 +94,72 @@ def lower_source(
             tree = ast.parse(text)
     is_package = os.path.basename(path).startswith("__init__.")
     model = extract_module(tree, module, is_package=is_package)
-    lowering = _File(module_tree, _Positions().compute(module_tree), model,
+    lowering = _File(module_tree, _Starts.of(module_tree), model,
                      index.with_module(model), ir.Unit(path, module))
     lowering.lower()
     return lowering.unit
 
 
-class _Positions(PositionProvider):
-    """libcst's syntactic positions, computed without a ``MetadataWrapper``:
-    resolving through one also walks the whole tree once more for batched
-    providers even when there are none, which costs as much as the parse."""
+_NEWLINES: Final = re.compile(r"\r\n?|\n")
 
-    def compute(self, module: cst.Module) -> Mapping[cst.CSTNode, CodeRange]:
-        self._gen_impl(module)
-        return cast(Mapping[cst.CSTNode, CodeRange], self._computed)
+
+@dataclass
+class _Starts(CodegenState):
+    """The start of every node, as libcst's ``PositionProvider`` computes it.
+
+    The same code generation pass, keeping only what sites need: no
+    generated text, no end positions, no position objects, no
+    ``MetadataWrapper`` (which walks the tree once more for batched
+    providers even when there are none). Four times faster on large files;
+    ``tests/test_lowering.py`` checks it agrees with ``PositionProvider``.
+    """
+
+    line: int = 1
+    column: int = 0
+    starts: dict[cst.CSTNode, tuple[int, int]] = field(default_factory=dict)
+    _stack: list[tuple[int, int]] = field(default_factory=list)
+
+    @classmethod
+    def of(cls, module: cst.Module) -> dict[cst.CSTNode, tuple[int, int]]:
+        """(1-based line, 0-based column) of every node of ``module``."""
+        state = cls(default_indent=module.default_indent, default_newline=module.default_newline)
+        module._codegen(state)
+        return state.starts
+
+    def add_indent_tokens(self) -> None:
+        for token in self.indent_tokens:
+            self.column += len(token)
+
+    def add_token(self, value: str) -> None:
+        if "\n" in value or "\r" in value:
+            parts = _NEWLINES.split(value)
+            self.line += len(parts) - 1
+            self.column = len(parts[-1])
+        else:
+            self.column += len(value)
+
+    def before_codegen(self, node: cst.CSTNode) -> None:
+        self._stack.append((self.line, self.column))
+
+    def after_codegen(self, node: cst.CSTNode) -> None:
+        # Nodes without a syntactic position (whitespace, operators) start
+        # where their code does.
+        start = self._stack.pop()
+        self.starts.setdefault(node, start)
+
+    @contextmanager
+    def record_syntactic_position(
+        self,
+        node: cst.CSTNode,
+        *,
+        start_node: cst.CSTNode | None = None,
+        end_node: cst.CSTNode | None = None,
+    ) -> Iterator[None]:
+        start = (self.line, self.column)
+        try:
+            yield
+        finally:
+            self.starts[node] = self.starts[start_node] if start_node is not None else start
 
 
 class _File:
@@ -114,13 +168,13 @@ class _File:
     def __init__(
         self,
         tree: cst.Module,
-        positions: Mapping[cst.CSTNode, CodeRange],
+        starts: Mapping[cst.CSTNode, tuple[int, int]],
         model: ModuleModel,
         index: ModelIndex,
         unit: ir.Unit,
     ) -> None:
         self.tree = tree
-        self.positions = positions
+        self.starts = starts
         self.model = model
         self.index = index
         self.facts = TypeFacts(index)
@@ -133,8 +187,8 @@ class _File:
         body.finish()
 
     def site(self, node: cst.CSTNode) -> ir.Site:
-        start = self.positions[node].start
-        return ir.Site(start.line, start.column)
+        line, column = self.starts[node]
+        return ir.Site(line, column)
 
     def resolve(self, dotted: str) -> str:
         """A dotted name used at the top level of the file, fully qualified."""
