@@ -110,6 +110,9 @@ def test_rebinding_an_unconsumed_linear_value_in_a_loop_leaks_it() -> None:
 def test_del_of_linear_leaks_and_use_after_del() -> None:
     assert run(bind("r", 1, L), ir.Drop("r", s(2))) == [(1, "BUD004")]
     assert run(bind("b", 1), ir.Drop("b", s(2)), use("b", 3)) == [(3, "BUD001")]
+    # A dropped reservation was leaked, not consumed: using it is BUD001.
+    dropped = [bind("r", 1, L), ir.Drop("r", s(2)), move("r", 3, True)]
+    assert run(*dropped) == [(1, "BUD004"), (3, "BUD001")]
 
 
 def test_handler_starts_from_states_before_each_statement() -> None:

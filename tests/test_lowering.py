@@ -576,7 +576,7 @@ def test_fan_out_within_one_call(index: ModelIndex) -> None:
         send c (sent to asyncio.gather()) awaited @7:43
         send b (sent to asyncio.gather()) fanout awaited @7:54
         send b (sent to asyncio.gather()) fanout awaited @8:32
-        send c (sent to pool.map()) fanout @9:31
+        send c (sent to pool.map()) fanout @9:13
         """
     )
 
@@ -601,9 +601,9 @@ def test_closures_borrow_move_or_send_their_captures(index: ModelIndex) -> None:
     assert body(index, code) == expect(
         """\
         bind b affine Budget @5:6
-        use b @6:18
-        move b (captured by closure at line 7) @7:24
-        move b (captured by closure at line 8) @9:8
+        use b @6:10
+        move b (captured by closure at line 7) @7:12
+        move b (captured by closure at line 8) @8:4
         send b (sent to threading.Thread()) @10:28
         use b @11:4
         return @12:4

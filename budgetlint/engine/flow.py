@@ -116,7 +116,10 @@ class _Run:
         if not gones:
             return False
         linear = any(f.kind is ir.Kind.LINEAR for f in gones)
-        code = "BUD003" if linear else "BUD001"
+        # Using a linear value after it was consumed is BUD003; after `del`
+        # it is a use of a dropped value, BUD001 like any other (SPEC 5).
+        consumed = any(f.kind is ir.Kind.LINEAR and f.action != "drop" for f in gones)
+        code = "BUD003" if consumed else "BUD001"
         noun = _noun(ir.Kind.LINEAR if linear else ir.Kind.AFFINE)
         own = [g for g in gones if g.site == site]
         if moving and own:

@@ -7,7 +7,9 @@ the argument's syntax into a :class:`Shape` and lists the places the new
 task(s) will hold (:class:`SpawnArg`); :func:`plan_sends` decides which
 :class:`~budgetlint.engine.ir.Send` events the call makes and which of them
 are fan-out within the call. The front end emits them after the call's
-other argument events, with ``awaited`` from :func:`is_join`.
+other argument events, ``awaited`` when the call is the operand of
+``await``, the receiver of a join (:func:`is_join`), or itself waits for
+its tasks (:attr:`SpawnSpec.joined`).
 
 Standard library only.
 """
@@ -20,7 +22,6 @@ from enum import Enum
 from typing import Final
 
 from budgetlint.engine import ir
-from budgetlint.engine.ir import Site
 from budgetlint.models.types import Param, ParamKind, SpawnSpec
 
 TASK_TYPES: Final = frozenset({"typing.Coroutine", "typing.Awaitable", "typing.Callable"})
@@ -56,7 +57,7 @@ class Reach:
     """A place a new task will hold, and the site of the expression naming it."""
 
     place: str
-    site: Site
+    site: ir.Site
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ class PlannedSend:
     """One :class:`~budgetlint.engine.ir.Send` the spawner call makes."""
 
     place: str
-    site: Site
+    site: ir.Site
     fanout: bool
 
 
