@@ -17,7 +17,7 @@ def s(line: int, col: int = 0) -> ir.Site:
     return ir.Site(line, col)
 
 
-def bind(place: str, line: int, kind: ir.Kind = A, **kw: bool) -> ir.Bind:
+def bind(place: str, line: int, kind: ir.Kind | None = A, **kw: bool) -> ir.Bind:
     return ir.Bind(place, s(line), kind, type_name="Budget", **kw)
 
 
@@ -111,7 +111,7 @@ def test_del_of_linear_leaks_and_use_after_del() -> None:
     assert run(bind("r", 1, L), ir.Drop("r", s(2))) == [(1, "BUD004")]
     assert run(bind("b", 1), ir.Drop("b", s(2)), use("b", 3)) == [(3, "BUD001")]
     # A dropped reservation was leaked, not consumed: using it is BUD001.
-    dropped = [bind("r", 1, L), ir.Drop("r", s(2)), move("r", 3, True)]
+    dropped: list[ir.Node] = [bind("r", 1, L), ir.Drop("r", s(2)), move("r", 3, True)]
     assert run(*dropped) == [(1, "BUD004"), (3, "BUD001")]
 
 
@@ -204,3 +204,11 @@ def test_match_without_exhaustive_case_may_skip() -> None:
     assert run(bind("b", 1), m, use("b", 5)) == [(5, "BUD001")]
     m_all = ir.Match([ir.Case([move("b", 3)]), ir.Case([ir.Return(s(5))])], exhaustive=True)
     assert run(bind("b", 1), m_all, use("b", 7)) == [(7, "BUD001")]
+
+
+def test_a_none_test_forgets_the_place_on_its_branch() -> None:
+    # r = b.reserve() if c else None; if r is not None: r.commit()
+    maybe = ir.If([bind("r", 1, L)], [bind("r", 1, None)])
+    narrowed = ir.If([move("r", 3, True)], [ir.Forget("r", s(2))])
+    assert run(maybe, narrowed) == []
+    assert run(maybe, ir.If([move("r", 3, True)], [])) == [(1, "BUD004")]

@@ -170,14 +170,21 @@ class _Run:
             self._drop(event, state)
         elif isinstance(event, ir.Settle):
             self._leave(event.place, event.site, event.how, "settle", state)
+        elif isinstance(event, ir.Forget):
+            self._forget(event.place, state)
         elif isinstance(event, ir.Mint):
             self._mint(event)
 
     def _rebind(self, place: str, site: ir.Site, state: State) -> None:
         """``place`` gets a new value: a live linear value in it leaks, and
         every tracked path below it is forgotten."""
-        old = state.pop(place, frozenset())
-        self._leak(old, "overwritten", noun=_noun(ir.Kind.LINEAR), place=place, line=site.line)
+        self._leak(state.get(place, ()), "overwritten", noun=_noun(ir.Kind.LINEAR),
+                   place=place, line=site.line)
+        self._forget(place, state)
+
+    def _forget(self, place: str, state: State) -> None:
+        """Stop tracking ``place`` and every path below it."""
+        state.pop(place, None)
         prefix = place + "."
         for sub in [p for p in state if p.startswith(prefix)]:
             del state[sub]

@@ -176,6 +176,16 @@ class Settle:
 
 
 @dataclass(frozen=True)
+class Forget:
+    """On this path ``place`` holds no value at all: a test proved it
+    ``None`` (the branch of ``if r is None:``, the else of ``if r is not
+    None:``). Unlike a rebinding, nothing it held can leak: there is none."""
+
+    place: str
+    site: Site
+
+
+@dataclass(frozen=True)
 class Mint:
     """A new affine value is constructed here (BUD008 when configured)."""
 
@@ -183,7 +193,7 @@ class Mint:
     type_name: str
 
 
-Event = Bind | Transfer | Use | Move | Copy | Send | Drop | Settle | Mint
+Event = Bind | Transfer | Use | Move | Copy | Send | Drop | Settle | Forget | Mint
 
 
 # --- control flow -------------------------------------------------------------

@@ -1479,14 +1479,42 @@ class _Body:
     def _if(self, node: cst.If) -> None:
         self._read(node.test)
         orelse = node.orelse
+        none_in_body, none_in_orelse = self._none_tests(node.test)
+        site = self.site(node.test)
+
+        def body() -> None:
+            self._forget(none_in_body, site)
+            self.suite(node.body)
 
         def other() -> None:
+            self._forget(none_in_orelse, site)
             if isinstance(orelse, cst.If):
                 self._if(orelse)
             elif orelse is not None:
                 self.suite(orelse.body)
 
-        self._fork(lambda: self.suite(node.body), other)
+        self._fork(body, other)
+
+    def _none_tests(self, test: cst.BaseExpression) -> tuple[str | None, str | None]:
+        """The place a ``None`` test proves empty on each branch:
+        ``x is None`` in the body, ``x is not None`` in the else."""
+        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+            return None, None
+        target = test.comparisons[0]
+        if not (isinstance(target.comparator, cst.Name) and target.comparator.value == "None"):
+            return None, None
+        place = _dotted(test.left)
+        if place is None or place.count(".") > MAX_DOTS:
+            return None, None
+        if isinstance(target.operator, cst.Is):
+            return place, None
+        if isinstance(target.operator, cst.IsNot):
+            return None, place
+        return None, None
+
+    def _forget(self, place: str | None, site: ir.Site) -> None:
+        if place is not None and place in self.b.tracked:
+            self.b.emit(ir.Forget(place, site))
 
     def _loop_body(self, loop: ir.Loop, run: Callable[[], None]) -> None:
         before = dict(self.env)
