@@ -33,5 +33,9 @@ Conventions both front ends follow, beyond those of
   no obligation: the container still holds the value;
 * an expression statement that creates a linear value and drops it
   (``b.reserve(usd=1)`` alone) binds it to the place
-  :func:`how.discarded` names, so that it leaks there (BUD004).
+  :func:`how.discarded` names, so that it leaks there (BUD004);
+* an ``if`` whose test is ``place is None`` starts its body with
+  :class:`~budgetlint.engine.ir.Forget` of the place (``is not None``: its
+  else branch), so an optional reservation consumed under the test is not
+  a leak on the ``None`` path.
 """
