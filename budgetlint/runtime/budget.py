@@ -27,7 +27,14 @@ from budgetlint.runtime.ledger import (
     Units,
     amount,
 )
-from budgetlint.runtime.money import Amount, Quantity, Usage, count_units, usd_units
+from budgetlint.runtime.money import (
+    FLOAT_USD_UNITS,
+    Amount,
+    Quantity,
+    Usage,
+    count_units,
+    usd_units,
+)
 from budgetlint.runtime.ownership import (
     affine,
     consume_here,
@@ -35,6 +42,7 @@ from budgetlint.runtime.ownership import (
     ensure_live,
     is_moved,
     linear,
+    moves_self,
 )
 
 T = TypeVar("T")
@@ -49,12 +57,24 @@ def _caps(usd: Quantity | None, tokens: Quantity | None, calls: Quantity | None)
     )
 
 
-def _charges(usd: Quantity | None, tokens: Quantity | None, calls: Quantity | None) -> Units:
-    """A charge in ledger units: one call unless told otherwise."""
+_ONE_CALL: Units = (0, 0, 1)
+"""What ``spend`` and ``reserve`` charge in a dimension they are not told."""
+
+
+def _units(
+    usd: Quantity | None, tokens: Quantity | None, calls: Quantity | None, default: Units
+) -> Units:
+    """Amounts in ledger units, ``default``'s where an argument is ``None``."""
+    if usd is None:
+        dollars = default[USD]
+    elif type(usd) is float:
+        dollars = FLOAT_USD_UNITS[usd]  # a price seen before is one lookup
+    else:
+        dollars = usd_units(usd)
     return (
-        0 if usd is None else usd_units(usd),
-        0 if tokens is None else count_units(tokens, "tokens"),
-        1 if calls is None else count_units(calls, "calls"),
+        dollars,
+        default[TOKENS] if tokens is None else count_units(tokens, "tokens"),
+        default[CALLS] if calls is None else count_units(calls, "calls"),
     )
 
 
@@ -150,7 +170,7 @@ class Budget:
     ) -> None:
         """Charge at once (one call by default). Refused whole, with
         ``BudgetExceeded``, if any cap would be passed."""
-        charges = _charges(usd, tokens, calls)
+        charges = _units(usd, tokens, calls, _ONE_CALL)
         with self._tree.lock:
             self._live().charge(SPENT, charges, "spend")
 
@@ -164,13 +184,18 @@ class Budget:
         """Hold an estimate (one call by default) until it is committed or
         released. Refused whole, with ``BudgetExceeded``, if any cap would
         be passed."""
-        charges = _charges(usd, tokens, calls)
+        charges = _units(usd, tokens, calls, _ONE_CALL)
         tree = self._tree
         with tree.lock:
             node = self._live()
             node.charge(RESERVED, charges, "reserve")
             node.open += 1
-        return Reservation._make(tree, node, charges)
+        # Made here, the one place that makes them (Reservation() refuses).
+        reservation = object.__new__(Reservation)
+        reservation._tree = tree
+        reservation._node = node
+        reservation._amounts = charges
+        return reservation
 
     def split(
         self,
@@ -341,26 +366,17 @@ class Reservation:
     ``ResourceWarning``. Reservations are made only by ``Budget.reserve``.
     """
 
-    __slots__ = ("__weakref__", "_amounts", "_node", "_open", "_tree")
+    __slots__ = ("__weakref__", "_amounts", "_node", "_tree")
 
     _tree: Tree
-    _node: Node
+    _node: Node | None
+    """``None`` once committed, released or leaked."""
     _amounts: Units
-    _open: bool
 
     def __new__(cls, *args: object, **kwargs: object) -> Self:
         # An instance not made by reserve() would hold no funds yet still
         # report a leak when collected: refuse to make one at all.
         raise TypeError("reservations are made by Budget.reserve()")
-
-    @classmethod
-    def _make(cls, tree: Tree, node: Node, amounts: Units) -> Reservation:
-        reservation = object.__new__(Reservation)
-        reservation._tree = tree
-        reservation._node = node
-        reservation._amounts = amounts
-        reservation._open = True
-        return reservation
 
     @property
     def amount(self) -> Amount:
@@ -368,6 +384,7 @@ class Reservation:
         return amount(self._amounts)
 
     @consumes
+    @moves_self
     def commit(
         self,
         *,
@@ -381,19 +398,18 @@ class Reservation:
         the difference back; more is charged anyway, and what the budget
         cannot cover is recorded as overage.
         """
-        reserved = self._amounts
-        actual = (
-            reserved[USD] if usd is None else usd_units(usd),
-            reserved[TOKENS] if tokens is None else count_units(tokens, "tokens"),
-            reserved[CALLS] if calls is None else count_units(calls, "calls"),
-        )
+        reserved = self._amounts  # first: a moved reservation raises here
+        actual = _units(usd, tokens, calls, reserved)
         with self._tree.lock:
             self._live().commit(reserved, actual)
+        consume_here(self, "commit()")
 
     @consumes
+    @moves_self
     def release(self) -> None:
         """Give everything back (consuming the reservation)."""
-        self._release()
+        self._release()  # first: a moved reservation raises here
+        consume_here(self, "release()")
 
     def _release(self) -> None:
         with self._tree.lock:
@@ -404,16 +420,18 @@ class Reservation:
         tree = self._tree
         if tree.leaked:
             tree.settle_leaks()
-        if not self._open:
+        node = self._node
+        if node is None:
             raise _concurrently_consumed("this Reservation")
-        self._open = False
-        return self._node
+        self._node = None
+        return node
 
     def __budgetlint_leaked__(self) -> None:
         # Called from __del__, maybe under this tree's lock: queue, never lock.
-        if self._open:
-            self._open = False
-            self._tree.leaked.append((self._node, self._amounts))
+        node = self._node
+        if node is not None:
+            self._node = None
+            self._tree.leaked.append((node, self._amounts))
 
     def __enter__(self) -> Self:
         ensure_live(self)

@@ -18,7 +18,9 @@ parent) or *shared* (no cap of its own: its charges go on up to its
 parent). A charge therefore walks a *path*: from the node up through the
 nodes that share the dimension, to the first node with a cap (the
 dimension's *owner*, whose cap decides) or to the root; every node on the
-path records it.
+path records it. Each node keeps its paths flattened into one *route* of
+(dimension, node) steps: charges are the hot path, and one flat loop costs
+less than a loop per dimension.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ SPENT, RESERVED, HELD = 0, 1, 2
 
 Units = tuple[int, int, int]
 Caps = tuple[int | None, int | None, int | None]
+NOTHING: Units = (0, 0, 0)
 
 
 def amount(units: Sequence[int | None]) -> Amount:
@@ -81,14 +84,15 @@ class Node:
         "children",
         "committed",
         "ledger",
+        "limits",
         "name",
         "open",
         "over",
         "overage",
         "parent",
-        "paths",
         "reach",
         "released",
+        "route",
         "splits",
         "tree",
         "used",
@@ -111,25 +115,33 @@ class Node:
         self.committed = 0
         self.released = 0
         self.splits = 0
-        self.paths: tuple[tuple[Node, ...], ...] = ()
-        """Per dimension, the nodes a charge is recorded on; the last decides."""
+        self.route: tuple[tuple[int, Node], ...] = ()
+        """Every (dimension, node) a charge here is recorded on: the path of
+        each dimension, the node itself first."""
+        self.limits: tuple[tuple[int, Node, int], ...] = ()
+        """Per dimension whose path ends at a cap: the dimension, the owner
+        and its cap (the checks a charge makes)."""
         self.reach: tuple[Node, ...] = ()
-        """Every node on any of :attr:`paths`."""
+        """Every node on the route."""
         self._find_paths()
 
     def _find_paths(self) -> None:
         # Paths change only when a parent changes (absorb), so they are
         # computed then rather than on every charge.
-        paths = []
+        route = []
+        limits = []
         for d in range(3):
             node = self
-            path = [node]
+            route.append((d, node))
             while node.cap[d] is None and node.parent is not None:
                 node = node.parent
-                path.append(node)
-            paths.append(tuple(path))
-        self.paths = tuple(paths)
-        self.reach = tuple(dict.fromkeys(node for path in paths for node in path))
+                route.append((d, node))
+            cap = node.cap[d]
+            if cap is not None:
+                limits.append((d, node, cap))
+        self.route = tuple(route)
+        self.limits = tuple(limits)
+        self.reach = tuple(dict.fromkeys(node for _, node in route))
 
     # --- views ------------------------------------------------------------
 
@@ -164,23 +176,20 @@ class Node:
                         budget=node.name,
                         dimension=None,
                     )
-        paths = self.paths
-        for d, units in enumerate(amounts):
+        for d, owner, cap in self.limits:
+            units = amounts[d]
+            if units and owner.used[d] + units > cap:
+                raise BudgetExceeded(
+                    f"{action} of {_show(d, units)} refused: budget {owner.name!r} "
+                    f"has {_show(d, max(cap - owner.used[d], 0))} left",
+                    budget=owner.name,
+                    dimension=DIMENSIONS[d],
+                )
+        for d, node in self.route:
+            units = amounts[d]
             if units:
-                owner = paths[d][-1]
-                cap = owner.cap[d]
-                if cap is not None and owner.used[d] + units > cap:
-                    raise BudgetExceeded(
-                        f"{action} of {_show(d, units)} refused: budget {owner.name!r} "
-                        f"has {_show(d, max(cap - owner.used[d], 0))} left",
-                        budget=owner.name,
-                        dimension=DIMENSIONS[d],
-                    )
-        for d, units in enumerate(amounts):
-            if units:
-                for node in paths[d]:
-                    node.ledger[record][d] += units
-                    node.used[d] += units
+                node.ledger[record][d] += units
+                node.used[d] += units
 
     def commit(self, reserved: Units, actual: Units) -> None:
         """Resolve an open reservation of ``reserved`` by charging ``actual``.
@@ -188,40 +197,35 @@ class Node:
         What exceeds the reservation is covered by the owner's unused
         remainder first; what that cannot cover is recorded as overage.
         """
-        self._settle(RESERVED, (-reserved[0], -reserved[1], -reserved[2]), actual)
+        self._settle(RESERVED, reserved, actual)
         self.open -= 1
         self.committed += 1
 
     def release(self, reserved: Units) -> None:
         """Resolve an open reservation of ``reserved`` by charging nothing."""
-        for d, held in enumerate(reserved):
-            if held:
-                for node in self.paths[d]:
-                    node.ledger[RESERVED][d] -= held
-                    node.used[d] -= held
+        self._settle(RESERVED, reserved, NOTHING)
         self.open -= 1
         self.released += 1
 
-    def _settle(self, source: int, change: Units, spent: Units) -> None:
-        """Per dimension, add ``change`` to the ``source`` record and
-        ``spent`` to spent along the path; record as overage what that
-        pushed the owner over its cap."""
-        for d, path in enumerate(self.paths):
-            delta, charged = change[d], spent[d]
-            if not (delta or charged):
-                continue
-            owner = path[-1]
-            cap = owner.cap[d]
-            excess_before = 0 if cap is None else owner.used[d] - cap
-            for node in path:
+    def _settle(self, source: int, freed: Units, spent: Units) -> None:
+        """Along the route, take ``freed`` off the ``source`` record and add
+        ``spent`` to spent; record as overage what that pushed an owner over
+        its cap."""
+        for d, node in self.route:
+            released = freed[d]
+            charged = spent[d]
+            if released or charged:
                 ledger = node.ledger
-                ledger[source][d] += delta
+                ledger[source][d] -= released
                 ledger[SPENT][d] += charged
-                node.used[d] += delta + charged
-            if cap is not None and delta + charged > 0:
-                grown = owner.used[d] - cap - max(excess_before, 0)
-                if grown > 0:
-                    owner.overage[d] += grown
+                node.used[d] += charged - released
+        for d, owner, cap in self.limits:
+            grown = spent[d] - freed[d]
+            if grown > 0:
+                # Over the cap by at most what was just added.
+                over = min(owner.used[d] - cap, grown)
+                if over > 0:
+                    owner.overage[d] += over
                     owner.over = self.tree.overdrawn = True
 
     def split(self, caps: Caps, name: str | None) -> Node:
@@ -278,7 +282,7 @@ class Node:
         caps = [cap or 0 for cap in child.cap]
         self._settle(
             HELD,
-            (held[0] - caps[0], held[1] - caps[1], held[2] - caps[2]),
+            (caps[0] - held[0], caps[1] - held[1], caps[2] - held[2]),
             (spent[0], spent[1], spent[2]),
         )
         del self.children[child]

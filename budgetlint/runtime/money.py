@@ -30,11 +30,29 @@ USD_UNIT = Decimal("1E-9")
 USD_PLACES = 9
 _USD_SCALE: int = 10**USD_PLACES
 
-# Float inputs repeat (a fixed price, a fixed estimate): remember their exact
-# conversion instead of re-parsing the text on every charge. Bounded, because
-# computed costs are all different.
+
+class FloatUnits(dict[float, int]):
+    """Float dollar amounts and their :func:`usd_units`, filled on lookup.
+
+    Float inputs repeat (a fixed price, a fixed estimate): a hit is one dict
+    lookup instead of a parse of the float's text. Bounded, because computed
+    costs are all different. Index it with floats only: ``True == 1.0``, so
+    a bool would find a price instead of being refused.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, value: float) -> int:
+        units = usd_units(value)
+        if len(self) >= _FLOAT_CACHE_SIZE:
+            self.clear()
+        self[value] = units
+        return units
+
+
 _FLOAT_CACHE_SIZE = 4096
-_float_cache: dict[float, int] = {}
+FLOAT_USD_UNITS = FloatUnits()
+"""The runtime's one :class:`FloatUnits`."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,18 +107,10 @@ def usd_units(value: Quantity) -> int:
         if value < 0:
             raise ValueError(f"usd must not be negative, not {value!r}")
         return value * _USD_SCALE
-    if type(value) is float:
-        cached = _float_cache.get(value)
-        if cached is not None:
-            return cached
     numerator, denominator = _to_decimal(value, "usd").as_integer_ratio()
     units, rest = divmod(numerator * _USD_SCALE, denominator)
     if 2 * rest > denominator or (2 * rest == denominator and units % 2):
         units += 1
-    if type(value) is float:
-        if len(_float_cache) >= _FLOAT_CACHE_SIZE:
-            _float_cache.clear()
-        _float_cache[value] = units
     return units
 
 

@@ -16,9 +16,12 @@ The static checkers read these decorators from source (``.py`` files and
 A moved object is marked by switching its class to a *tombstone*: a
 subclass, without instance layout of its own, whose ``__getattribute__``
 raises. Live objects therefore pay nothing for the check. Tombstones are
-made once per class and move site and cached. So that the switch works,
-an affine class must accept a plain subclass: an ``__init_subclass__`` that
-refuses subclasses or requires arguments makes moving its instances fail.
+made once per class and move site and cached. A site is kept as the
+caller's code object and instruction offset, and turned into a file and
+line only when an error names it (reading ``f_lineno`` decodes the line
+table on every move). So that the switch works, an affine class must accept
+a plain subclass: an ``__init_subclass__`` that refuses subclasses or
+requires arguments makes moving its instances fail.
 
 A subclass that defines ``__del__`` should call ``super().__del__()``,
 or the leak warning of a linear class is lost.
@@ -35,6 +38,7 @@ import inspect
 import sys
 import warnings
 from collections.abc import Awaitable, Callable, Sequence
+from types import CodeType
 from typing import Annotated, Any, NoReturn, ParamSpec, TypeVar, cast, overload
 
 from budgetlint.runtime.errors import BudgetMovedError
@@ -54,6 +58,7 @@ LEAK_HOOK = "__budgetlint_leaked__"
 _MOVED = "__budgetlint_moved__"
 _ORIGINAL = "__budgetlint_original__"
 _USER_DEL = "__budgetlint_user_del__"
+_MOVES_SELF = "__budgetlint_moves_self__"
 _COPY_METHODS = ("__copy__", "__deepcopy__", "__replace__", "__reduce__", "__reduce_ex__")
 
 
@@ -150,7 +155,15 @@ def _report_leak(obj: object) -> None:
 
 # --- moving -------------------------------------------------------------------
 
-_tombstones: dict[tuple[type, str, int, str], type] = {}
+_Site = tuple[CodeType, int, str]
+"""A move: the caller's code, its instruction offset there, and the call."""
+
+# Keyed by the code object's id, which its tombstone keeps alive (so the id
+# is not reused while cached); bounded, for programs that compile code at
+# run time. Clearing forgets only the cache: moved objects keep their class.
+_TOMBSTONE_CACHE_SIZE = 4096
+_tombstones: dict[tuple[type, int, int, str], type] = {}
+_object_setattr = object.__setattr__
 
 
 def is_moved(obj: object) -> bool:
@@ -168,28 +181,33 @@ def ensure_live(obj: object) -> None:
 def consume_here(obj: object, how: str, *, depth: int = 1) -> None:
     """Mark ``obj`` moved at the line of the caller ``depth`` frames up.
 
-    For consumptions that are not a ``@consumes`` call, such as the end of a
+    For consumptions that are not a ``@consumes`` wrapper's: the end of a
     ``with`` block (``__exit__`` passes ``depth=1``: its caller's line is
-    the ``with`` statement).
+    the ``with`` statement), or a method declared with :func:`moves_self`.
     """
-    frame = sys._getframe(depth + 1)
-    _move(obj, frame.f_code.co_filename, frame.f_lineno, how)
+    caller = sys._getframe(depth + 1)
+    _move(obj, caller.f_code, caller.f_lasti, how)
 
 
-def _move(obj: object, filename: str, lineno: int, how: str) -> None:
+def _move(obj: object, code: CodeType, offset: int, how: str) -> None:
     cls = type(obj)
-    key = (cls, filename, lineno, how)
+    key = (cls, id(code), offset, how)
     tombstone = _tombstones.get(key)
     if tombstone is None:
         # Only declared classes are moved, and a tombstone never again.
         if getattr(cls, KIND_ATTRIBUTE, None) is None or _MOVED in cls.__dict__:
             return
+        if len(_tombstones) >= _TOMBSTONE_CACHE_SIZE:
+            _tombstones.clear()
         # Two threads may race to make the same tombstone: either one will do.
-        tombstone = _tombstones.setdefault(key, _make_tombstone(cls, filename, lineno, how))
-    object.__setattr__(obj, "__class__", tombstone)
+        tombstone = _tombstones.setdefault(key, _make_tombstone(cls, (code, offset, how)))
+    if cls.__setattr__ is _object_setattr:
+        obj.__class__ = tombstone  # half the cost of calling object.__setattr__
+    else:
+        object.__setattr__(obj, "__class__", tombstone)
 
 
-def _make_tombstone(cls: type, filename: str, lineno: int, how: str) -> type:
+def _make_tombstone(cls: type, site: _Site) -> type:
     namespace: dict[str, object] = {
         "__slots__": (),
         "__module__": cls.__module__,
@@ -199,14 +217,29 @@ def _make_tombstone(cls: type, filename: str, lineno: int, how: str) -> type:
         "__setattr__": _moved_setattr,
         "__delattr__": _moved_delattr,
         "__repr__": _moved_repr,
-        _MOVED: (filename, lineno, how),
+        _MOVED: site,
         _ORIGINAL: cls,
     }
+    if getattr(getattr(cls, "__del__", None), _USER_DEL, False) is None:
+        # Only the leak check would run, and a moved instance did not leak.
+        namespace["__del__"] = _moved_del
     return type(cls)(cls.__name__, (cls,), namespace)
 
 
+def _where(tombstone: type) -> tuple[str, int | None, str]:
+    """The file, line and call of the move that made ``tombstone``."""
+    site: _Site = tombstone.__dict__[_MOVED]
+    code, offset, how = site
+    line = None
+    for start, end, number in code.co_lines():
+        if start <= offset < end:
+            line = number
+            break
+    return code.co_filename, line, how
+
+
 def _moved_error(tombstone: type) -> BudgetMovedError:
-    filename, lineno, how = tombstone.__dict__[_MOVED]
+    filename, lineno, how = _where(tombstone)
     original = tombstone.__dict__[_ORIGINAL]
     return BudgetMovedError(
         f"{original.__qualname__} used after it was moved at {filename}:{lineno} ({how})",
@@ -231,9 +264,14 @@ def _moved_delattr(self: object, name: str) -> None:
     raise _moved_error(type(self))
 
 
+def _moved_del(self: object) -> None:
+    """A moved linear instance's finalizer: it was consumed, so it did not
+    leak (and this is much cheaper than the live class's leak check)."""
+
+
 def _moved_repr(self: object) -> str:
     # repr() must not raise (debuggers, logging): it names the move instead.
-    filename, lineno, how = type(self).__dict__[_MOVED]
+    filename, lineno, how = _where(type(self))
     return f"<moved {type(self).__qualname__}: moved at {filename}:{lineno} ({how})>"
 
 
@@ -272,24 +310,42 @@ def consumes(*args: Any) -> Any:
     return decorate
 
 
+def moves_self(method: Callable[P, R]) -> Callable[P, R]:
+    """Mark a method, under ``@consumes``, as moving ``self`` itself.
+
+    ``@consumes`` then records the declaration without wrapping the method,
+    which saves the runtime's hot paths (``Reservation.commit``) a call
+    layer and the repacking of their arguments. The method must read an
+    attribute of ``self`` first (so a moved ``self`` raises before anything
+    happens) and call :func:`consume_here` last, once it has succeeded.
+    """
+    setattr(method, _MOVES_SELF, True)
+    return method
+
+
 def _consuming(func: Callable[P, R], names: tuple[str, ...]) -> Callable[P, R]:
     parameters = list(inspect.signature(func).parameters.values())
     locators = tuple(_locate(func, parameters, name) for name in names)
     how = f"{func.__name__}()"
 
-    if inspect.iscoroutinefunction(func):
+    if getattr(func, _MOVES_SELF, False):
+        if names != ("self",):
+            raise TypeError(f"@consumes: {func.__qualname__} moves only self itself")
+        wrapper = func
+    elif inspect.iscoroutinefunction(func):
         coroutine_function = cast(Callable[..., Awaitable[Any]], func)
 
         @functools.wraps(func)
         def start(*args: Any, **kwargs: Any) -> Any:
             targets = _live_targets(locators, args, kwargs)
+            # The site now: the caller's frame moves on while this awaits.
             caller = sys._getframe(1)
-            filename, lineno = caller.f_code.co_filename, caller.f_lineno
+            code, offset = caller.f_code, caller.f_lasti
 
             async def run() -> Any:
                 result = await coroutine_function(*args, **kwargs)
                 for target in targets:
-                    _move(target, filename, lineno, how)
+                    _move(target, code, offset, how)
                 return result
 
             return run()
@@ -298,7 +354,7 @@ def _consuming(func: Callable[P, R], names: tuple[str, ...]) -> Callable[P, R]:
             inspect.markcoroutinefunction(start)
         wrapper = cast(Callable[P, R], start)
     elif locators == ((0, parameters[0].name),):
-        # The common case, and the hot path of commit(): consuming self.
+        # The common case: consuming self.
         method = cast(Callable[..., Any], func)
 
         @functools.wraps(func)
@@ -308,7 +364,7 @@ def _consuming(func: Callable[P, R], names: tuple[str, ...]) -> Callable[P, R]:
                 raise _moved_error(cls)
             result = method(self, *args, **kwargs)
             caller = sys._getframe(1)
-            _move(self, caller.f_code.co_filename, caller.f_lineno, how)
+            _move(self, caller.f_code, caller.f_lasti, how)
             return result
 
         wrapper = cast(Callable[P, R], call_consuming_self)
@@ -320,7 +376,7 @@ def _consuming(func: Callable[P, R], names: tuple[str, ...]) -> Callable[P, R]:
             result = func(*args, **kwargs)
             caller = sys._getframe(1)
             for target in targets:
-                _move(target, caller.f_code.co_filename, caller.f_lineno, how)
+                _move(target, caller.f_code, caller.f_lasti, how)
             return result
 
         wrapper = call

@@ -194,6 +194,33 @@ def test_a_reservation_is_consumed_once() -> None:
         released.commit()
 
 
+def test_a_consumed_reservation_refuses_even_an_unbound_call() -> None:
+    budget = Budget(usd=1)
+    reservation = budget.reserve(usd=0.1)
+    reservation.commit(usd=0.1)  # committed once
+    before = snapshot(budget)
+    for call in (
+        lambda: Reservation.commit(reservation, usd=0.1),
+        lambda: Reservation.release(reservation),
+    ):
+        with pytest.raises(BudgetMovedError, match=moved_at("committed once")):
+            call()
+    assert snapshot(budget) == before
+
+
+def test_resolved_reservations_do_not_warn_when_collected() -> None:
+    budget = Budget(usd=1)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        budget.reserve(usd=0.1).commit(usd=0.05)
+        budget.reserve(usd=0.1).release()
+        with budget.reserve(usd=0.1):
+            pass
+        gc.collect()
+    assert caught == []
+    assert budget.usage.released == 2
+
+
 def test_a_commit_refused_for_bad_input_consumes_nothing() -> None:
     budget = Budget(usd=1)
     reservation = budget.reserve(usd=0.1)

@@ -7,7 +7,13 @@ from decimal import Decimal
 import pytest
 
 from budgetlint import Amount, Budget
-from budgetlint.runtime.money import USD_UNIT, count_units, usd_from_units, usd_units
+from budgetlint.runtime.money import (
+    FLOAT_USD_UNITS,
+    USD_UNIT,
+    count_units,
+    usd_from_units,
+    usd_units,
+)
 
 
 @pytest.mark.parametrize(
@@ -38,6 +44,22 @@ def test_usd_finer_than_the_unit_rounds_to_the_nearest_unit() -> None:
 def test_float_conversions_stay_exact_when_repeated() -> None:
     first = usd_units(0.07)
     assert [usd_units(0.07) for _ in range(3)] == [first] * 3 == [70_000_000] * 3
+
+
+def test_remembered_float_prices_convert_exactly_and_refuse_bad_input() -> None:
+    assert [FLOAT_USD_UNITS[0.07] for _ in range(3)] == [usd_units(0.07)] * 3
+    for bad in (-0.01, float("nan"), float("inf")):
+        with pytest.raises(ValueError):
+            FLOAT_USD_UNITS[bad]
+    assert -0.01 not in FLOAT_USD_UNITS
+
+
+def test_a_remembered_float_price_does_not_admit_a_bool() -> None:
+    budget = Budget(usd=10)
+    budget.spend(usd=1.0)  # 1.0 == True: the price is remembered under a key equal to True
+    with pytest.raises(TypeError, match="usd must be"):
+        budget.spend(usd=True)
+    assert budget.spent.usd == 1
 
 
 @pytest.mark.parametrize("value", [-1, -0.01, "-1", Decimal("-0.5")])

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 import pytest
 
 from budgetlint import Borrowed, Budget, BudgetMovedError, affine, consumes, linear
-from budgetlint.runtime.ownership import CONSUMES_ATTRIBUTE, KIND_ATTRIBUTE, BorrowMarker
+from budgetlint.runtime import ownership
+from budgetlint.runtime.ownership import (
+    CONSUMES_ATTRIBUTE,
+    KIND_ATTRIBUTE,
+    BorrowMarker,
+    moves_self,
+)
 
 
 def line_of(marker: str) -> int:
@@ -104,6 +110,22 @@ def test_a_moved_object_still_reprs_and_is_an_instance() -> None:
     assert not isinstance(token, int)
 
 
+def test_moves_are_named_after_the_tombstone_cache_forgets_them(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Sites are cached by code object id: forgetting them must not mix them up.
+    monkeypatch.setattr(ownership, "_TOMBSTONE_CACHE_SIZE", 1)
+    tokens = [Token(n) for n in range(3)]
+    tokens[0].spend()  # first site
+    tokens[1].spend()  # second site
+    tokens[2].spend()  # third site
+    for token, marker in zip(tokens, ("first site", "second site", "third site"), strict=True):
+        with pytest.raises(BudgetMovedError) as caught:
+            token.peek()
+        assert caught.value.lineno == line_of(marker)
+        assert caught.value.filename == __file__
+
+
 def test_a_consuming_call_that_raises_consumes_nothing() -> None:
     token = Token(5)
     with pytest.raises(RuntimeError):
@@ -157,6 +179,29 @@ def test_consumes_keeps_the_signature_and_records_the_names() -> None:
     assert getattr(Token.merge_with, CONSUMES_ATTRIBUTE) == ("self", "other")
     assert getattr(Mint.melt, CONSUMES_ATTRIBUTE) == ("token",)
     assert Token.spend.__name__ == "spend"
+
+
+def test_a_method_that_moves_self_itself_is_declared_but_not_wrapped() -> None:
+    @affine
+    class Lease:
+        @consumes
+        @moves_self
+        def end(self) -> None:
+            ownership.consume_here(self, "end()")
+
+    lease = Lease()
+    lease.end()  # ended
+    assert getattr(Lease.end, CONSUMES_ATTRIBUTE) == ("self",)
+    assert not hasattr(Lease.end, "__wrapped__")
+    with pytest.raises(BudgetMovedError, match=r"\(end\(\)\)") as caught:
+        lease.end()
+    assert caught.value.lineno == line_of("ended")
+
+    with pytest.raises(TypeError, match="moves only self itself"):
+
+        @consumes("self", "other")
+        @moves_self
+        def merge(self: object, other: object) -> None: ...
 
 
 def test_consumes_refuses_bad_declarations() -> None:
