@@ -85,7 +85,7 @@ def _parsed(files: Iterable[Path]) -> list[tuple[ast.Module, str, list[str]]]:
 
 
 def plugin_cost(files: list[Path]) -> None:
-    from bugbear import BugBearChecker
+    from bugbear import BugBearChecker  # type: ignore[import-untyped]
 
     from budgetlint.flake8_plugin import Flake8Checker
 
