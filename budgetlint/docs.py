@@ -52,7 +52,14 @@ def rule_markdown(rule: Rule) -> str:
         "## Known problems\n",
         f"{rule.known_problems or 'None known.'}\n",
     ]
-    if rule.example:
+    if rule.example_config:
+        parts += [
+            "## Example\n",
+            "With this configuration:\n",
+            _code_block(f"[tool.budgetlint]\n{rule.example_config}\n", "toml"),
+            _code_block(rule.example),
+        ]
+    elif rule.example:
         parts += ["## Example\n", _code_block(rule.example)]
     if rule.use_instead:
         parts += ["## Use instead\n", _code_block(rule.use_instead)]
@@ -104,8 +111,8 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")
 
 
-def _code_block(code: str) -> str:
-    return f"```python\n{code.rstrip()}\n```\n"
+def _code_block(code: str, language: str = "python") -> str:
+    return f"```{language}\n{code.rstrip()}\n```\n"
 
 
 def _options(rule: Rule) -> str:

@@ -57,6 +57,8 @@ class Case:
     """The file the case is; ``None`` for a catalog snippet (written by :func:`materialize`)."""
     silent: bool = False
     """A corrected version: it must expect nothing."""
+    config: str = ""
+    """``[tool.budgetlint]`` lines a catalog snippet runs under."""
 
 
 @dataclass(frozen=True)
@@ -107,10 +109,13 @@ def collect() -> list[Case]:
             for path in sorted(EXAMPLES.glob(pattern))
         ]
     for rule in iter_rules():
+        config = rule.example_config
         if rule.example:
-            cases.append(Case(f"catalog/{rule.code}/example", rule.example, None))
+            cases.append(Case(f"catalog/{rule.code}/example", rule.example, None, False, config))
         if rule.use_instead:
-            cases.append(Case(f"catalog/{rule.code}/use_instead", rule.use_instead, None, True))
+            cases.append(
+                Case(f"catalog/{rule.code}/use_instead", rule.use_instead, None, True, config)
+            )
     return cases
 
 
@@ -120,14 +125,22 @@ def _read(path: Path) -> str:
 
 def materialize(cases: Iterable[Case], folder: Path) -> dict[str, Path]:
     """Each case's file, by case id: its own file, or for a catalog snippet a
-    new file in ``folder`` (which has no configuration, so the defaults apply)."""
+    new file in ``folder`` (no configuration, so the defaults apply, unless
+    the rule gives its example one)."""
     paths: dict[str, Path] = {}
     for case in cases:
         if case.source is not None:
             paths[case.id] = case.source
             continue
-        # "catalog/BUD001/example" -> BUD001_example.py: a valid module name.
-        path = folder / (case.id.removeprefix("catalog/").replace("/", "_") + ".py")
+        # "catalog/BUD001/example" -> BUD001_example.py: a valid module name;
+        # a snippet with configuration gets a folder with its pyproject.toml.
+        home = folder / case.id.removeprefix("catalog/") if case.config else folder
+        home.mkdir(parents=True, exist_ok=True)
+        if case.config:
+            (home / "pyproject.toml").write_text(
+                f"[tool.budgetlint]\n{case.config}\n", encoding="utf-8"
+            )
+        path = home / (case.id.removeprefix("catalog/").replace("/", "_") + ".py")
         path.write_text(case.text, encoding="utf-8")
         paths[case.id] = path
     return paths

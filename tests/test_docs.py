@@ -52,7 +52,9 @@ def test_every_page_has_every_section(rule: Rule) -> None:
     positions = [page.index(f"\n{heading}\n") for heading in SECTIONS]
     assert positions == sorted(positions)
     if rule.example:
-        assert f"## Example\n\n```python\n{rule.example}```" in page
+        example = page[page.index("## Example\n"):page.index("\n## Options\n")]
+        assert f"```python\n{rule.example}```" in example
+        assert rule.example_config in example
     if rule.use_instead:
         assert f"## Use instead\n\n```python\n{rule.use_instead}```" in page
     if rule.mypy_code:

@@ -37,6 +37,9 @@ class Rule:
     """Code that triggers the rule, with ``# expect:`` comments (a corpus case)."""
     use_instead: str = ""
     """The corrected code, silent (a corpus case)."""
+    example_config: str = ""
+    """``[tool.budgetlint]`` lines the example and the corrected code run
+    under, where the rule needs configuration (TOML)."""
     options: tuple[str, ...] = ()
     """``[tool.budgetlint]`` keys that change this rule."""
     default_enabled: bool = True
@@ -361,6 +364,22 @@ _RULES: tuple[Rule, ...] = (
             "Budgets minted deep in the call tree escape the top-level cap: money "
             "should be minted once, at the top, and split downwards."
         ),
+        example=(
+            "from budgetlint import Budget\n"
+            "\n"
+            "\n"
+            "def research(topic: str) -> None:\n"
+            "    budget = Budget(usd=50)  # expect: BUD008\n"
+            "    budget.spend(usd=0.01)\n"
+        ),
+        use_instead=(
+            "from budgetlint import Borrowed, Budget\n"
+            "\n"
+            "\n"
+            "def research(topic: str, budget: Borrowed[Budget]) -> None:\n"
+            "    budget.spend(usd=0.01)\n"
+        ),
+        example_config='mint-authority = ["app.main"]',
         options=("mint-authority",),
         default_enabled=False,
     ),
