@@ -406,6 +406,7 @@ def test_del_drops_and_a_discarded_linear_value_leaks(index: ModelIndex) -> None
         bind b affine Budget @2:6
         use b @3:4
         bind result of b.reserve() linear Reservation @3:4
+        drop result of b.reserve() @3:4
         drop b @4:8
         """
     )

@@ -290,7 +290,8 @@ class _Run:
 
     def _drop(self, event: ir.Drop, state: State) -> None:
         facts = state.get(event.place, frozenset())
-        self._leak(facts, "dropped", noun=_noun(ir.Kind.LINEAR), place=event.place)
+        variant = "discarded" if event.discarded else "dropped"
+        self._leak(facts, variant, noun=_noun(ir.Kind.LINEAR), place=event.place)
         self._leave(event.place, event.site, "deleted", "drop", state)
 
     def _mint(self, event: ir.Mint) -> None:

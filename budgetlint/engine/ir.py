@@ -158,10 +158,13 @@ class Send:
 
 @dataclass(frozen=True)
 class Drop:
-    """``del place``: not a use; drops an unconsumed linear value (BUD004)."""
+    """``del place``: not a use; drops an unconsumed linear value (BUD004).
+    ``discarded`` marks the drop of a value never bound to a name (a
+    ``b.reserve()`` expression statement), which leaks where it is made."""
 
     place: str
     site: Site
+    discarded: bool = False
 
 
 @dataclass(frozen=True)

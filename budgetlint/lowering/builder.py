@@ -18,6 +18,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from budgetlint.engine import ir
+from budgetlint.lowering import how
+
+
+def discard(label: str, site: ir.Site, type_name: str) -> list[ir.Event]:
+    """The events of a linear value an expression statement creates and
+    nobody holds (``b.reserve(usd=1)`` alone): it leaks where it is made
+    (BUD004 on that line), whatever follows, even a loop that never ends."""
+    place = how.discarded(label)
+    return [
+        ir.Bind(place, site, ir.Kind.LINEAR, type_name=type_name),
+        ir.Drop(place, site, discarded=True),
+    ]
 
 
 @dataclass(frozen=True)

@@ -183,6 +183,7 @@ _RULES: tuple[Rule, ...] = (
         message="{noun} '{place}' can leave its scope without being committed or released",
         message_variants={
             "dropped": "{noun} '{place}' is deleted without being committed or released",
+            "discarded": "{noun} is never bound, so it is never committed or released",
             "overwritten": (
                 "{noun} '{place}' is rebound at line {line} before it was committed or released"
             ),

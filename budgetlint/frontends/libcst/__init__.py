@@ -31,7 +31,7 @@ from libcst._nodes.internal import CodegenState
 
 from budgetlint.engine import ir
 from budgetlint.lowering import how
-from budgetlint.lowering.builder import Builder, Slot
+from budgetlint.lowering.builder import Builder, Slot, discard
 from budgetlint.lowering.calls import (
     SELF,
     ArgForm,
@@ -1384,8 +1384,9 @@ class _Body:
                 self.b.emit(ir.Halt(self.site(node)))
             elif v.path is None and v.owned and self.facts.kind(v.type) is ir.Kind.LINEAR:
                 # A new linear value nobody holds: it leaks here (BUD004).
-                self.b.emit(ir.Bind(how.discarded(_statement_label(node.value)), v.site,
-                                    ir.Kind.LINEAR, type_name=self.facts.type_name(v.type)))
+                for event in discard(_statement_label(node.value), v.site,
+                                     self.facts.type_name(v.type)):
+                    self.b.emit(event)
         elif isinstance(node, cst.Assign):
             self._assign(node)
         elif isinstance(node, cst.AnnAssign):

@@ -102,7 +102,7 @@ from mypy.types import CallableType, Instance, Type, UninhabitedType, get_proper
 from budgetlint.engine import ir
 from budgetlint.frontends.mypy.facts import Callee, MypyFacts, consumed_params
 from budgetlint.lowering import how
-from budgetlint.lowering.builder import Builder, Slot
+from budgetlint.lowering.builder import Builder, Slot, discard
 from budgetlint.lowering.calls import ArgForm, ArgShape, Effect, bind_arguments, param_effect
 from budgetlint.lowering.calls import receiver_effect as receiver_effect_of
 from budgetlint.lowering.facts import join_place
@@ -423,8 +423,8 @@ class ModuleLowering:
             call = expr.expr if isinstance(expr, AwaitExpr) else expr
             label = how.callee_label(_dotted(call.callee), "") if isinstance(
                 call, CallExpr) else ""
-            self.emit(ir.Bind(how.discarded(label), site(expr), ir.Kind.LINEAR,
-                              type_name=self.facts.type_name(t)))
+            for event in discard(label, site(expr), self.facts.type_name(t)):
+                self.emit(event)
 
     def _never_returns(self, expr: Expression) -> bool:
         """A call typed ``NoReturn``/``Never`` (also awaited)."""
