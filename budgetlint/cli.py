@@ -121,6 +121,8 @@ def _check(args: argparse.Namespace) -> int:
             file.write(output)
     else:
         sys.stdout.write(output)
+        # Findings before the summary when both streams share one log.
+        sys.stdout.flush()
     if args.statistics:
         sys.stderr.write(statistics(diagnostics))
     sys.stderr.write(summary(diagnostics))
