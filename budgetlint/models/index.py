@@ -680,7 +680,7 @@ def _batch(files: Iterable[_ModelFile]) -> _Batch:
 _PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
 
 
-def _stubs_root() -> _Tree:
+def stubs_root() -> _Tree:
     """The built-in models: the installed ``budgetlint._stubs`` package, or
     ``stubs/`` of the checkout this module runs from."""
     try:
@@ -714,7 +714,7 @@ def _runtime_files() -> list[_ModelFile]:
 @functools.lru_cache(maxsize=1)
 def _builtin_batch() -> _Batch:
     """Stubs and runtime, read once per process whatever the settings."""
-    return _batch([*_model_files(_stubs_root()), *_runtime_files()])
+    return _batch([*_model_files(stubs_root()), *_runtime_files()])
 
 
 def _user_batch(path: str) -> _Batch:

@@ -38,7 +38,7 @@ from budgetlint.analysis import bad_input
 from budgetlint.config import Settings
 from budgetlint.config_loader import module_name, settings_for
 from budgetlint.diagnostics import Diagnostic
-from budgetlint.models.index import _stubs_root
+from budgetlint.models.index import stubs_root
 from budgetlint.mypy_plugin import BudgetlintPlugin
 from budgetlint.rules.catalog import BY_MYPY_CODE
 
@@ -76,7 +76,7 @@ def check_files(
 def _with_absent_models(options: Options, folder: Path) -> Options:
     """``options`` with the built-in models of the third-party packages that
     are not installed on mypy's path, linked from ``folder``."""
-    root = Path(str(_stubs_root()))
+    root = Path(str(stubs_root()))
     for entry in sorted(root.iterdir()):
         name = entry.name.removesuffix(".pyi")
         if entry.is_dir() and name.isidentifier() and importlib.util.find_spec(name) is None:
