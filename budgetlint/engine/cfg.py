@@ -203,15 +203,12 @@ class _Builder:
         inner = frames
         if node.finalbody:
             inner = (*frames, _Finally(node.finalbody, frames))
-        body_frames = inner
-        entry = 0
-        if node.handlers:
-            entry = self.new()
-            body_frames = (*inner, _Handlers(entry))
+        entry = self.new() if node.handlers else None
+        body_frames = inner if entry is None else (*inner, _Handlers(entry))
         body_end = self.seq(node.body, self._branch(cur), body_frames)
         ends = [None if body_end is None else self.seq(node.orelse, body_end, inner)]
-        for handler in node.handlers:
-            ends.append(self.seq(handler.body, self._branch(entry), inner))
+        if entry is not None:
+            ends += [self.seq(h.body, self._branch(entry), inner) for h in node.handlers]
         after = self._join(ends)
         if after is None or not node.finalbody:
             return after
