@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+import warnings
 from functools import lru_cache
 
 from budgetlint.config import Settings
@@ -82,7 +83,10 @@ def analyze_source(
     """
     try:
         if tree is None:
-            tree = ast.parse(text, filename=path)
+            # The checked code's own warnings (invalid escapes...) are not ours.
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", SyntaxWarning)
+                tree = ast.parse(text, filename=path)
     except SyntaxError as error:
         return [bad_input(path, f"syntax error: {error.msg}", error.lineno or 1,
                           max((error.offset or 1) - 1, 0))]

@@ -2,8 +2,9 @@
 from budgetlint import Budget
 
 
-def take(budget: Budget) -> None:
+def take(budget: Budget) -> float:
     budget.spend(usd=1)
+    return 1.0
 
 
 def run(b: Budget, xs: list[int]) -> None:
