@@ -14,6 +14,7 @@ from typing import TypeVar
 
 from typing_extensions import Self
 
+from budgetlint.runtime import fastpath
 from budgetlint.runtime.errors import BudgetError, BudgetMovedError
 from budgetlint.runtime.ledger import (
     CALLS,
@@ -451,3 +452,7 @@ class Reservation:
 
     def __repr__(self) -> str:
         return f"<Reservation {self.amount}>"
+
+
+# Last, once both classes exist: the compiled fast paths, if they were built.
+fastpath.install(Budget, Reservation, Node, Tree)

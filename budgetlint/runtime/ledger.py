@@ -25,11 +25,11 @@ less than a loop per dimension.
 
 from __future__ import annotations
 
-import threading
 from collections import deque
 from collections.abc import Sequence
 
 from budgetlint.runtime.errors import BudgetError, BudgetExceeded
+from budgetlint.runtime.fastpath import new_lock
 from budgetlint.runtime.money import Amount, Usage, usd_from_units
 
 USD, TOKENS, CALLS = 0, 1, 2
@@ -64,7 +64,7 @@ class Tree:
     __slots__ = ("leaked", "lock", "overdrawn")
 
     def __init__(self) -> None:
-        self.lock = threading.Lock()
+        self.lock = new_lock()
         self.leaked: deque[tuple[Node, Units]] = deque()
         self.overdrawn = False
         """Some node of the tree recorded overage (so charges check for it)."""

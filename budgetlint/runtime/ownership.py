@@ -186,10 +186,11 @@ def consume_here(obj: object, how: str, *, depth: int = 1) -> None:
     the ``with`` statement), or a method declared with :func:`moves_self`.
     """
     caller = sys._getframe(depth + 1)
-    _move(obj, caller.f_code, caller.f_lasti, how)
+    move(obj, caller.f_code, caller.f_lasti, how)
 
 
-def _move(obj: object, code: CodeType, offset: int, how: str) -> None:
+def move(obj: object, code: CodeType, offset: int, how: str) -> None:
+    """Mark ``obj`` moved by the call at ``offset`` in ``code``."""
     cls = type(obj)
     key = (cls, id(code), offset, how)
     tombstone = _tombstones.get(key)
@@ -345,7 +346,7 @@ def _consuming(func: Callable[P, R], names: tuple[str, ...]) -> Callable[P, R]:
             async def run() -> Any:
                 result = await coroutine_function(*args, **kwargs)
                 for target in targets:
-                    _move(target, code, offset, how)
+                    move(target, code, offset, how)
                 return result
 
             return run()
@@ -364,7 +365,7 @@ def _consuming(func: Callable[P, R], names: tuple[str, ...]) -> Callable[P, R]:
                 raise _moved_error(cls)
             result = method(self, *args, **kwargs)
             caller = sys._getframe(1)
-            _move(self, caller.f_code, caller.f_lasti, how)
+            move(self, caller.f_code, caller.f_lasti, how)
             return result
 
         wrapper = cast(Callable[P, R], call_consuming_self)
@@ -376,7 +377,7 @@ def _consuming(func: Callable[P, R], names: tuple[str, ...]) -> Callable[P, R]:
             result = func(*args, **kwargs)
             caller = sys._getframe(1)
             for target in targets:
-                _move(target, caller.f_code, caller.f_lasti, how)
+                move(target, caller.f_code, caller.f_lasti, how)
             return result
 
         wrapper = call

@@ -19,7 +19,13 @@ from typing import Any
 
 import hypothesis.strategies as st
 from hypothesis import settings
-from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
+from hypothesis.stateful import (
+    RuleBasedStateMachine,
+    invariant,
+    precondition,
+    rule,
+    run_state_machine_as_test,
+)
 
 from budgetlint import Amount, Budget, BudgetError, Reservation
 
@@ -30,6 +36,27 @@ Partial = tuple[Decimal | None, Decimal | None, Decimal | None]
 ROOT_CAP: Vector = (Decimal("10"), Decimal(1_000), Decimal(60))
 NANO = Decimal("1E-9")
 REFUSED = object()
+
+
+def spelled(data: st.DataObject, amount: Vector) -> tuple[Any, Any, Any]:
+    """``amount`` as a caller may pass it: each value as a ``Decimal``, an
+    ``int`` (a whole number), a ``float`` (one whose text is the value) or
+    a ``str``, so every conversion path (and the fast paths' own) is used."""
+
+    def forms(value: Decimal) -> list[Any]:
+        options: list[Any] = [value, str(value)]
+        if value == value.to_integral_value():
+            options.append(int(value))
+        if Decimal(repr(float(value))) == value:
+            options.append(float(value))
+        return options
+
+    usd, tokens, calls = amount
+    return (
+        data.draw(st.sampled_from(forms(usd))),
+        data.draw(st.sampled_from(forms(tokens))),
+        data.draw(st.sampled_from(forms(calls))),
+    )
 
 
 def partial(amount: Amount) -> Partial:
@@ -120,15 +147,19 @@ class BudgetTree(RuleBasedStateMachine):
     @rule(data=st.data(), usd=usd, tokens=tokens, calls=calls)
     def spend(self, data: st.DataObject, usd: Decimal, tokens: Decimal, calls: Decimal) -> None:
         entry = data.draw(st.sampled_from(self.live))
-        spent = self.attempt(lambda: entry.budget.spend(usd=usd, tokens=tokens, calls=calls))
+        given = spelled(data, (usd, tokens, calls))
+        spent = self.attempt(
+            lambda: entry.budget.spend(usd=given[0], tokens=given[1], calls=given[2])
+        )
         if spent is not REFUSED:
             self.charge((usd, tokens, calls))
 
     @rule(data=st.data(), usd=usd, tokens=tokens, calls=calls)
     def reserve(self, data: st.DataObject, usd: Decimal, tokens: Decimal, calls: Decimal) -> None:
         entry = data.draw(st.sampled_from(self.live))
+        given = spelled(data, (usd, tokens, calls))
         reservation = self.attempt(
-            lambda: entry.budget.reserve(usd=usd, tokens=tokens, calls=calls)
+            lambda: entry.budget.reserve(usd=given[0], tokens=given[1], calls=given[2])
         )
         if reservation is not REFUSED:
             assert full(reservation.amount) == (usd, tokens, calls)
@@ -140,7 +171,8 @@ class BudgetTree(RuleBasedStateMachine):
         held = self.take_open(data)
         usd = (held.amount[0] * share.numerator / share.denominator).quantize(NANO, "ROUND_FLOOR")
         tokens = held.amount[1] * share.numerator // share.denominator
-        held.reservation.commit(usd=usd, tokens=tokens)
+        given = spelled(data, (usd, tokens, held.amount[2]))
+        held.reservation.commit(usd=given[0], tokens=given[1])
         self.charge((usd, tokens, held.amount[2]))
 
     @precondition(lambda self: self.open)
@@ -148,7 +180,8 @@ class BudgetTree(RuleBasedStateMachine):
     def commit_above(self, data: st.DataObject, extra_usd: Decimal, extra_tokens: Decimal) -> None:
         held = self.take_open(data)
         actual = (held.amount[0] + extra_usd, held.amount[1] + extra_tokens, held.amount[2])
-        held.reservation.commit(usd=actual[0], tokens=actual[1], calls=actual[2])
+        given = spelled(data, actual)
+        held.reservation.commit(usd=given[0], tokens=given[1], calls=given[2])
         self.charge(actual)
         self.overcommitted = True
 
@@ -256,5 +289,9 @@ class BudgetTree(RuleBasedStateMachine):
             assert free[d] + held + self.charged[d] == root_cap
 
 
-BudgetTree.TestCase.settings = settings(max_examples=150, stateful_step_count=40, deadline=None)
-TestBudgetTree = BudgetTree.TestCase
+def test_budget_trees_keep_their_invariants() -> None:
+    # A function, not BudgetTree.TestCase, so that it runs against each
+    # implementation (tests/runtime/conftest.py).
+    run_state_machine_as_test(
+        BudgetTree, settings=settings(max_examples=150, stateful_step_count=40, deadline=None)
+    )
