@@ -6,8 +6,10 @@ The counter is the four-line check-then-add under a lock that budgetlint
 replaces. For each of ``spend`` and ``reserve`` + ``commit`` (one charged
 call either way), uncontended and with 4 threads sharing one budget, it
 prints operations per second of both, side by side, and how many times
-slower budgetlint is. Best of three runs. The target is ``reserve`` +
-``commit`` within 3x of the counter uncontended.
+slower budgetlint is. Best of three runs. Each is measured with the
+compiled fast paths (``budgetlint.runtime.fastpath``, what an install with
+a C compiler runs) and with the pure-Python methods. The target is
+``reserve`` + ``commit`` within 3x of the counter uncontended, as installed.
 
 Nothing here is asserted: machines are shared and noisy; read the ratios.
 """
@@ -20,6 +22,7 @@ import time
 from collections.abc import Callable
 
 from budgetlint import Budget
+from budgetlint.runtime import fastpath
 
 THREADS = 4
 REPEATS = 3
@@ -97,29 +100,45 @@ def main() -> None:
         ("spend", lambda: budget_spend(Budget(usd=CAP))),
         ("reserve+commit", lambda: budget_reserve_commit(Budget(usd=CAP))),
     ]
-    row = "{:16} {:>7} {:>17} {:>14} {:>7}"
-    print(row.format("operation", "threads", "budgetlint ops/s", "counter ops/s", "slower"))
-    ratios: dict[tuple[str, int], float] = {}
+    implementations = ["compiled", "python"] if fastpath.AVAILABLE else ["python"]
+    row = "{:16} {:>7} {:>14} {:>17} {:>14} {:>7}"
+    print(
+        row.format(
+            "operation", "threads", "implementation", "budgetlint ops/s", "counter ops/s", "slower"
+        )
+    )
+    ratios: dict[tuple[str, int, str], float] = {}
     for threads in (1, THREADS):
         for label, make in cases:
-            # Best of REPEATS, the two sides alternating so that both see the
-            # same load on a shared machine.
-            ours = theirs = 0.0
-            for _ in range(REPEATS):
-                ours = max(ours, ops_per_second(make, ops, threads))
-                theirs = max(theirs, ops_per_second(
-                    lambda: counter_spend(LockCounter(CAP)), ops, threads))
-            ratios[label, threads] = theirs / ours
-            print(
-                row.format(
-                    label, threads, f"{ours:,.0f}", f"{theirs:,.0f}", f"{theirs / ours:.1f}x"
+            for implementation in implementations:
+                fastpath.use_compiled(implementation == "compiled")
+                # Best of REPEATS, the two sides alternating so that both see
+                # the same load on a shared machine.
+                ours = theirs = 0.0
+                for _ in range(REPEATS):
+                    ours = max(ours, ops_per_second(make, ops, threads))
+                    theirs = max(
+                        theirs,
+                        ops_per_second(lambda: counter_spend(LockCounter(CAP)), ops, threads),
+                    )
+                ratios[label, threads, implementation] = theirs / ours
+                print(
+                    row.format(
+                        label,
+                        threads,
+                        implementation,
+                        f"{ours:,.0f}",
+                        f"{theirs:,.0f}",
+                        f"{theirs / ours:.1f}x",
+                    )
                 )
-            )
-    ratio = ratios["reserve+commit", 1]
+    fastpath.use_compiled(True)
+    installed = implementations[0]
+    ratio = ratios["reserve+commit", 1, installed]
     verdict = "met" if ratio <= TARGET else "not met"
     print(
-        f"\ntarget: reserve+commit within {TARGET:.0f}x of the counter uncontended: "
-        f"{ratio:.1f}x ({verdict})"
+        f"\ntarget: reserve+commit within {TARGET:.0f}x of the counter uncontended "
+        f"({installed}, as installed here): {ratio:.1f}x ({verdict})"
     )
 
 

@@ -63,15 +63,21 @@ def test_the_methods_are_called_every_way_a_method_is() -> None:
 @pytest.mark.parametrize(
     "call",
     [
-        lambda b: b.spend(1),
-        lambda b: b.reserve(usd=1, cost=2),
-        lambda b: b.reserve(usd=1).commit(1),
-        lambda b: b.reserve(usd=1).release(usd=1),
+        lambda b, r: b.spend(1),
+        lambda b, r: b.reserve(usd=1, cost=2),
+        lambda b, r: r.commit(1),
+        lambda b, r: r.release(usd=1),
     ],
 )
-def test_wrong_arguments_fail_as_in_python(call: Callable[[Budget], object]) -> None:
+def test_wrong_arguments_fail_as_in_python(
+    call: Callable[[Budget, Reservation], object],
+) -> None:
+    budget = Budget(usd=10)
+    reservation = budget.reserve(usd=1)
     with pytest.raises(TypeError, match="argument"):
-        call(Budget(usd=10))
+        call(budget, reservation)
+    reservation.release()  # the failed calls consumed nothing
+    assert budget.reserved.usd == 0
 
 
 def test_each_move_names_its_own_line() -> None:
