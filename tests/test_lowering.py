@@ -23,7 +23,14 @@ from budgetlint.frontends.libcst import lower_source
 from budgetlint.lowering.builder import Builder
 from budgetlint.lowering.calls import ArgForm, ArgShape, bind_arguments, constructor
 from budgetlint.lowering.dump import dump, dump_nodes
-from budgetlint.lowering.spawns import Reach, Shape, SpawnArg, plan_sends, reaches_in
+from budgetlint.lowering.spawns import (
+    Reach,
+    Shape,
+    SpawnArg,
+    TaskCall,
+    comprehension_reaches,
+    plan_sends,
+)
 from budgetlint.models.extract import extract_module
 from budgetlint.models.index import ModelIndex, load_index
 from budgetlint.models.types import Param, ParamKind, SpawnSpec, TypeRef
@@ -677,13 +684,27 @@ def test_plan_sends() -> None:
     assert [(s.place, s.fanout) for s in mapped] == [("b", True)]
 
 
-def test_reaches_in_leaves_out_what_the_block_binds() -> None:
+def test_comprehension_reaches_leave_out_what_the_block_binds() -> None:
     site = ir.Site(1, 0)
     block: list[ir.Node] = [
         ir.Loop(body=[ir.Bind("k", site, ir.Kind.AFFINE), ir.Move("k", site, "x"),
                       ir.Use("b", site), ir.Use("k.x", site)]),
     ]
-    assert reaches_in(block) == (Reach("b", site),)
+    assert comprehension_reaches(block, None) == (Reach("b", site),)
+
+
+def test_a_task_element_reaches_only_what_is_passed_to_it() -> None:
+    # *[w(k, c) for k in kids] with b read (b.split()) on the way: the tasks
+    # hold c, and each its own k; b stays here.
+    site = ir.Site(1, 0)
+    block: list[ir.Node] = [
+        ir.Loop(body=[ir.Bind("k", site, ir.Kind.AFFINE), ir.Use("b", site)]),
+    ]
+    fn = Param("coros", ParamKind.VAR_POSITIONAL)
+    element = TaskCall(fn, runs_in_task=True, reaches=[Reach("k", site), Reach("c", site)])
+    assert comprehension_reaches(block, element) == (Reach("c", site),)
+    element.runs_in_task = False
+    assert comprehension_reaches(block, element) == (Reach("b", site),)
 
 
 def test_builder_prunes_rebinds_of_untracked_places() -> None:

@@ -13,7 +13,7 @@ same IR for the same code:
   and dataclasses (:func:`constructor`);
 * :mod:`~budgetlint.lowering.spawns`: which places a spawner call sends and
   which of those sends are fan-out (:func:`plan_sends`, :func:`runs_in_task`,
-  :func:`reaches_in`);
+  :func:`comprehension_reaches`);
 * :mod:`~budgetlint.lowering.how`: the ``how`` texts of events;
 * :mod:`~budgetlint.lowering.facts`: type facts visible without a type
   checker, from the models (:class:`TypeFacts`);

@@ -17,7 +17,7 @@ Standard library only.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Final
 
@@ -46,8 +46,10 @@ class Shape(Enum):
     CLOSURE = "closure"
     """A lambda or nested function: its captures."""
     COMPREHENSION = "comprehension"
-    """``*[w(q, b) for q in qs]``: every outer place read inside, each
-    reaching one task per item."""
+    """``*[w(q, b) for q in qs]``: one task per item. If the element is
+    what the task runs (:func:`runs_in_task`), the outer places passed
+    directly to it (``b``, not ``b`` in ``w(q, b.split())``, whose split
+    is made here); otherwise every outer place read inside."""
     OTHER = "other"
     """Anything else: lowered as an ordinary read, sends nothing."""
 
@@ -67,6 +69,18 @@ class SpawnArg:
     param: Param
     shape: Shape
     reaches: tuple[Reach, ...] = ()
+
+
+@dataclass
+class TaskCall:
+    """A call handed to the spawning parameter ``param`` (directly, or as
+    the element of a starred comprehension), as the front end lowers it:
+    whether it is what the task runs, and if so the places passed directly
+    to it, which the task holds (:attr:`Shape.CALL`)."""
+
+    param: Param
+    runs_in_task: bool = False
+    reaches: list[Reach] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -147,14 +161,16 @@ def is_join(method: str) -> bool:
     return method == JOIN_METHOD
 
 
-def reaches_in(nodes: Sequence[ir.Node]) -> tuple[Reach, ...]:
-    """The outer places a block of lowered IR touches, in order: the reaches
-    of a starred comprehension (``*[w(q, b) for q in qs]``), lowered into a
-    scratch block. Places the block binds itself (its targets) are its own.
-    """
+def comprehension_reaches(nodes: Sequence[ir.Node], element: TaskCall | None) -> tuple[Reach, ...]:
+    """The reaches of a starred comprehension (``*[w(q, b) for q in qs]``)
+    lowered into the scratch block ``nodes``: those of its ``element`` call
+    if that is what the tasks run, else every place the block touches;
+    either way, only outer ones (the block's own targets are its own)."""
     bound: set[str] = set()
     touched: list[Reach] = []
     _scan(nodes, bound, touched)
+    if element is not None and element.runs_in_task:
+        touched = element.reaches
     return tuple(
         r for r in touched if r.place not in bound and r.place.partition(".")[0] not in bound
     )

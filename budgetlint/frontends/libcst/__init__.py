@@ -48,9 +48,10 @@ from budgetlint.lowering.spawns import (
     Reach,
     Shape,
     SpawnArg,
+    TaskCall,
+    comprehension_reaches,
     is_join,
     plan_sends,
-    reaches_in,
     runs_in_task,
 )
 from budgetlint.models.extract import annotation_to_typeref, extract_module
@@ -428,6 +429,9 @@ class _Body:
         self.captures: dict[str, _Capture] = {}
         self.renames: dict[str, str] = {}
         """Comprehension targets shadowing a local, to their own place names."""
+        self.task_elements: dict[cst.CSTNode, TaskCall] = {}
+        """Starred comprehensions handed to a spawner, being lowered: their
+        element call is lowered as what the tasks run (:class:`TaskCall`)."""
         self.model: FunctionModel | None = None
 
     # --- bodies ---------------------------------------------------------------
@@ -1004,14 +1008,23 @@ class _Body:
             with self.b.into(loop.body):
                 self._comp_for(node, inner, iterable)
             return
+        task = self.task_elements.pop(node, None)
         if isinstance(node, cst.DictComp):
             stored = how.stored_in_display(how.Display.DICT)
             self._move(self._operand(node.key), stored)
             self._move(self._operand(node.value), stored)
-        elif isinstance(node, cst.GeneratorExp):
-            self._escape(node.elt, how.YIELDED)
         else:
-            self._escape(node.elt, how.stored_in_display(_DISPLAYS[type(node)]))
+            what = (
+                how.YIELDED
+                if isinstance(node, cst.GeneratorExp)
+                else how.stored_in_display(_DISPLAYS[type(node)])
+            )
+            if task is not None and isinstance(node.elt, cst.Call):
+                v = self._call(node.elt, task=task)
+                if not task.runs_in_task:
+                    self._move(v, what)
+            else:
+                self._escape(node.elt, what)
 
     def _comp_target(self, target: cst.BaseExpression) -> None:
         """Give comprehension targets that shadow a local their own places."""
@@ -1089,23 +1102,24 @@ class _Body:
         node: cst.Call,
         *,
         awaited: bool = False,
-        reaches: list[Reach] | None = None,
-        task_param: Param | None = None,
+        task: TaskCall | None = None,
     ) -> _Value:
         """A call: argument events, then its moves, copies and sends.
 
-        With ``reaches`` the call is an argument of the spawning parameter
-        ``task_param``. If it is what the task runs (a coroutine, a callable:
-        :func:`runs_in_task`) the places passed to it directly go to the task,
-        collected into ``reaches``, whatever its own parameters say.
+        With ``task`` the call is handed to a spawning parameter. If it is
+        what the task runs (a coroutine, a callable: :func:`runs_in_task`)
+        the places passed to it directly go to the task, collected into
+        ``task.reaches``, whatever its own parameters say.
         """
         site = self.site(node)
         callee = self._callee(node.func)
         fn = callee.fn
-        if task_param is not None and not runs_in_task(
-            task_param, callee_is_async=fn is not None and fn.is_async
-        ):
-            reaches = None
+        reaches = None
+        if task is not None:
+            task.runs_in_task = runs_in_task(
+                task.param, callee_is_async=fn is not None and fn.is_async
+            )
+            reaches = task.reaches if task.runs_in_task else None
         receiver = callee.receiver
         own = Effect.BORROW
         if receiver is not None:
@@ -1178,14 +1192,16 @@ class _Body:
         takes into the task(s); its other events are emitted as usual."""
         value = arg.value
         if arg.star == "*" and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+            each = self.task_elements[value] = TaskCall(param)
             scratch: list[ir.Node] = []
             with self.b.into(scratch):
                 self._read(value)
-            return SpawnArg(param, Shape.COMPREHENSION, reaches_in(scratch))
-        found: list[Reach] = []
+            return SpawnArg(param, Shape.COMPREHENSION, comprehension_reaches(scratch, each))
         if isinstance(value, cst.Call) and not arg.star:
-            self._call(value, reaches=found, task_param=param)
-            return SpawnArg(param, Shape.CALL, tuple(found))
+            task = TaskCall(param)
+            self._call(value, task=task)
+            return SpawnArg(param, Shape.CALL, tuple(task.reaches))
+        found: list[Reach] = []
         if isinstance(value, (cst.Tuple, cst.List, cst.Dict)) and not arg.star:
             for element in value.elements:
                 if isinstance(element, (cst.Element, cst.DictElement)):

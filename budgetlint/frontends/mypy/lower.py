@@ -110,9 +110,10 @@ from budgetlint.lowering.spawns import (
     Reach,
     Shape,
     SpawnArg,
+    TaskCall,
+    comprehension_reaches,
     is_join,
     plan_sends,
-    reaches_in,
     runs_in_task,
 )
 from budgetlint.models.types import NONE, Param
@@ -187,6 +188,9 @@ class ModuleLowering:
         """Lower module-level functions and methods too (not for a recheck
         of the module's top level alone)."""
         self.body = _Body(None, ir.Function(MODULE_BODY, ir.Site(1, 0)))
+        self.task_elements: dict[_Generator, TaskCall] = {}
+        """Starred comprehensions handed to a spawner, being lowered: their
+        element call is lowered as what the tasks run (:class:`TaskCall`)."""
 
     # --- units and bodies -------------------------------------------------------
 
@@ -936,9 +940,14 @@ class ModuleLowering:
 
     def _generator_level(self, generator: _Generator, level: int) -> None:
         if level == len(generator.sequences):
+            task = self.task_elements.pop(generator, None)
             if isinstance(generator, DictionaryComprehension):
                 self.read(generator.key)
                 self.moved_value(generator.value, how.stored_in_display(how.Display.DICT))
+            elif task is not None and isinstance(generator.left_expr, CallExpr):
+                self._task_call(generator.left_expr, task)
+                if not task.runs_in_task:
+                    self._element(generator.left_expr)
             else:
                 self._element(generator.left_expr)
             return
@@ -1061,14 +1070,16 @@ class ModuleLowering:
             return SpawnArg(param, Shape.PLACE, (Reach(place, site(arg)),))
         if star and isinstance(arg, _COMPREHENSIONS):
             # Lowered aside: what the tasks touch is read off its events.
+            each = self.task_elements[_generator(arg)] = TaskCall(param)
             scratch: list[ir.Node] = []
             with self.body.builder.into(scratch):
                 self.read(arg)
-            return SpawnArg(param, Shape.COMPREHENSION, reaches_in(scratch))
+            return SpawnArg(param, Shape.COMPREHENSION, comprehension_reaches(scratch, each))
         if isinstance(arg, CallExpr) and not star:
-            model = self.facts.callee(arg).model
-            if runs_in_task(param, callee_is_async=model is not None and model.is_async):
-                return SpawnArg(param, Shape.CALL, tuple(self._call_reaches(arg)))
+            task = TaskCall(param)
+            self._task_call(arg, task)
+            if task.runs_in_task:
+                return SpawnArg(param, Shape.CALL, tuple(task.reaches))
         if type(arg) in _DISPLAYS:
             return SpawnArg(param, Shape.DISPLAY, tuple(self._display_reaches(arg)))
         if isinstance(arg, LambdaExpr):
@@ -1081,6 +1092,17 @@ class ModuleLowering:
                 Reach(p, site(arg)) for p, _ in closure_named.captures))
         self.read(arg)
         return SpawnArg(param, Shape.OTHER)
+
+    def _task_call(self, call: CallExpr, task: TaskCall) -> None:
+        """A call handed to a spawner: if it is what the task runs, collect
+        the places passed directly to it into ``task`` (reading the rest);
+        otherwise leave it to the caller to lower as an ordinary value."""
+        model = self.facts.callee(call).model
+        task.runs_in_task = runs_in_task(
+            task.param, callee_is_async=model is not None and model.is_async
+        )
+        if task.runs_in_task:
+            task.reaches.extend(self._call_reaches(call))
 
     def _call_reaches(self, call: CallExpr) -> Iterator[Reach]:
         """``w(q, b)`` handed to a spawner: the places passed directly to it
