@@ -24,6 +24,7 @@ from budgetlint.lowering.builder import Builder
 from budgetlint.lowering.calls import ArgForm, ArgShape, bind_arguments, constructor
 from budgetlint.lowering.dump import dump, dump_nodes
 from budgetlint.lowering.spawns import (
+    PendingTasks,
     Reach,
     Shape,
     SpawnArg,
@@ -757,3 +758,40 @@ def test_starts_agree_with_libcst_positions() -> None:
         expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
         starts = frontend._Starts.of(module)
         assert {n: (r.start.line, r.start.column) for n, r in expected.items()} == starts
+
+
+def test_pending_tasks_started_together_fan_out_only_when_several() -> None:
+    made, started = ir.Site(1, 0), ir.Site(3, 4)
+    coros = Param("coros", ParamKind.VAR_POSITIONAL)
+    spec = SpawnSpec(("coros",), ("coros",))
+    one = PendingTasks((Reach("b", made),), many=False)
+    several = PendingTasks((Reach("b", made),), many=True)
+    # The sends happen where the tasks start, not where the calls were made.
+    for held, star, fanout in [(one, True, False), (several, True, True), (several, False, False)]:
+        sends = plan_sends(spec, [held.spawn_arg(coros, started, star=star)])
+        assert [(s.place, s.site, s.fanout) for s in sends] == [("b", started, fanout)]
+
+
+def test_appending_in_a_loop_leaves_out_what_the_loop_binds() -> None:
+    site = ir.Site(1, 0)
+    loop: list[ir.Node] = [ir.Bind("kid", site, ir.Kind.AFFINE), ir.Use("b", site)]
+    reaches = (Reach("kid", site), Reach("b", site))
+    held = PendingTasks.append(None, reaches, loop)
+    assert held == PendingTasks((Reach("b", site),), many=True)
+    once = PendingTasks.append(None, reaches, None)
+    assert once == PendingTasks(reaches, many=False)
+    assert PendingTasks.append(once, (Reach("c", site),), None).many
+
+
+def test_the_builder_knows_the_innermost_loop_being_built() -> None:
+    b = Builder()
+    assert b.innermost_loop() is None
+    outer = b.open_loop()
+    with b.into(outer.body):
+        inner = b.open_loop()
+        with b.into(inner.body):
+            assert b.innermost_loop() is inner.body
+        branch = b.open_if()
+        with b.into(branch.body):
+            assert b.innermost_loop() is outer.body
+    assert b.innermost_loop() is None

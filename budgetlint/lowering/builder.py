@@ -52,6 +52,10 @@ class Builder:
         self.block: list[ir.Node] = self.body
         self.tracked: set[str] = set()
         """Places bound to an affine value somewhere in this body."""
+        self._loop_blocks: dict[int, list[ir.Node]] = {}
+        """Loop heads and bodies by id (holding them keeps the ids unique)."""
+        self._loops: list[list[ir.Node]] = []
+        """The loop heads and bodies being built, innermost last."""
 
     def emit(self, node: ir.Node) -> Slot:
         """Append ``node`` to the current block; returns where it went."""
@@ -72,10 +76,19 @@ class Builder:
         """Make ``block`` the current block inside the ``with``."""
         outer = self.block
         self.block = block
+        looping = id(block) in self._loop_blocks
+        if looping:
+            self._loops.append(block)
         try:
             yield
         finally:
             self.block = outer
+            if looping:
+                self._loops.pop()
+
+    def innermost_loop(self) -> list[ir.Node] | None:
+        """The innermost loop head or body being built, if any."""
+        return self._loops[-1] if self._loops else None
 
     def open_if(self) -> ir.If:
         """Emit an empty :class:`~ir.If` to fill with :meth:`into`."""
@@ -87,6 +100,7 @@ class Builder:
         """Emit an empty :class:`~ir.Loop` to fill with :meth:`into`."""
         node = ir.Loop(can_exit=can_exit)
         self.emit(node)
+        self._loop_blocks.update({id(node.head): node.head, id(node.body): node.body})
         return node
 
     def open_try(self) -> ir.Try:

@@ -171,9 +171,60 @@ def comprehension_reaches(nodes: Sequence[ir.Node], element: TaskCall | None) ->
     _scan(nodes, bound, touched)
     if element is not None and element.runs_in_task:
         touched = element.reaches
+    return _outer(touched, bound)
+
+
+def _outer(reaches: Sequence[Reach], bound: set[str]) -> tuple[Reach, ...]:
     return tuple(
-        r for r in touched if r.place not in bound and r.place.partition(".")[0] not in bound
+        r for r in reaches if r.place not in bound and r.place.partition(".")[0] not in bound
     )
+
+
+@dataclass(frozen=True)
+class PendingTasks:
+    """Calls made but not yet started, held by a local: the coroutines of
+    ``async def`` calls (``first = w(q, b)``, ``tasks = [w(q, b) for q in
+    qs]``, ``tasks.append(w(q, b))``) and the places they borrowed. Handing
+    the local to a spawner (``gather(*tasks)``) starts them: it sends those
+    places, as ``gather(*[w(q, b) for q in qs])`` would. (Places the calls
+    took by move were moved when the calls were made.)"""
+
+    reaches: tuple[Reach, ...]
+    many: bool
+    """Several calls: a comprehension, appends in a loop or repeated."""
+
+    @staticmethod
+    def of_comprehension(loop: ir.Loop, element: tuple[Reach, ...]) -> PendingTasks | None:
+        """A comprehension (lowered as ``loop``) of calls that borrowed
+        ``element``: one task per item, holding the outer places among them."""
+        bound: set[str] = set()
+        _scan([loop], bound, [])
+        reaches = _outer(element, bound)
+        return PendingTasks(reaches, many=True) if reaches else None
+
+    @staticmethod
+    def append(
+        held: PendingTasks | None, reaches: tuple[Reach, ...], loop: Sequence[ir.Node] | None
+    ) -> PendingTasks:
+        """``tasks.append(w(q, b))`` where ``tasks`` holds ``held``, inside
+        the loop block ``loop`` if any: one more call; several once there
+        were some already, or in a loop. A place the loop binds is another
+        value on each iteration (``for kid in kids: tasks.append(w(kid))``),
+        as a comprehension's targets are: the tasks do not share it."""
+        if loop is not None:
+            bound: set[str] = set()
+            _scan(loop, bound, [])
+            reaches = _outer(reaches, bound)
+        if held is None:
+            return PendingTasks(reaches, many=loop is not None)
+        return PendingTasks(held.reaches + reaches, many=True)
+
+    def spawn_arg(self, param: Param, site: ir.Site, *, star: bool) -> SpawnArg:
+        """The local, at ``site``, handed to a spawner: ``*tasks`` starts one
+        task per call (fan-out within the call, like a starred
+        comprehension); ``first`` is one task. The sends happen here."""
+        reaches = tuple(Reach(r.place, site) for r in self.reaches)
+        return SpawnArg(param, Shape.COMPREHENSION if star and self.many else Shape.CALL, reaches)
 
 
 def _scan(nodes: Sequence[ir.Node], bound: set[str], touched: list[Reach]) -> None:

@@ -45,6 +45,7 @@ from budgetlint.lowering.calls import (
 )
 from budgetlint.lowering.facts import MAX_DOTS, TypeFacts, awaited, coroutine_of, join_place
 from budgetlint.lowering.spawns import (
+    PendingTasks,
     Reach,
     Shape,
     SpawnArg,
@@ -432,6 +433,11 @@ class _Body:
         self.task_elements: dict[cst.CSTNode, TaskCall] = {}
         """Starred comprehensions handed to a spawner, being lowered: their
         element call is lowered as what the tasks run (:class:`TaskCall`)."""
+        self.borrowing_calls: dict[cst.Call, tuple[Reach, ...]] = {}
+        """``async def`` calls made and not awaited, with the places they borrow."""
+        self.comprehension_loops: dict[cst.CSTNode, ir.Loop] = {}
+        self.pending: dict[str, PendingTasks] = {}
+        """Locals holding calls not started yet (:class:`PendingTasks`)."""
         self.model: FunctionModel | None = None
 
     # --- bodies ---------------------------------------------------------------
@@ -968,7 +974,7 @@ class _Body:
         iterable = self._operand(outer.iter)
         self._use(iterable)
         saved_env, saved_renames = dict(self.env), dict(self.renames)
-        loop = self.b.open_loop()
+        loop = self.comprehension_loops[node] = self.b.open_loop()
         with self.b.into(loop.body):
             self._comp_for(node, outer, iterable)
         # The targets are local to the comprehension (Python 3 scoping).
@@ -1139,6 +1145,10 @@ class _Body:
         spec = fn.spawns if fn is not None and reaches is None else None
         later: list[tuple[Effect, _Value]] = []
         spawned: list[SpawnArg] = []
+        # A coroutine made here and started later holds what it borrows.
+        borrows: list[Reach] | None = (
+            [] if fn is not None and fn.is_async and not awaited and task is None else None
+        )
         for arg, param in zip(node.args, params, strict=True):
             if spec is not None and param is not None and param.name in spec.params:
                 spawned.append(self._spawn_arg(arg, param))
@@ -1155,6 +1165,9 @@ class _Body:
             if effect is Effect.BORROW or (v.closure is not None and effect is not Effect.CONSUME):
                 # A closure passed to an ordinary call runs in place (SPEC 5, Calls).
                 self._use(v, whole=True)
+                if borrows is not None and effect is Effect.BORROW and self._tracked(v) and (
+                        not arg.star):
+                    borrows.append(Reach(str(v.path), v.site))
             else:
                 later.append((effect, v))
         for effect, v in later:
@@ -1173,6 +1186,8 @@ class _Body:
             for send in plan_sends(spec, spawned):
                 self._send(send.place, send.site, how.sent_to(callee.label),
                            fanout=send.fanout, awaited=awaited or spec.joined)
+        if borrows:
+            self.borrowing_calls[node] = tuple(borrows)
         if callee.constructs is not None:
             if self.facts.kind(callee.constructs) is not None:
                 self.b.emit(ir.Mint(site, self.facts.type_name(callee.constructs)))
@@ -1211,6 +1226,10 @@ class _Body:
                 else:
                     self._read(element.value)
             return SpawnArg(param, Shape.DISPLAY, tuple(found))
+        if isinstance(value, cst.Name) and value.value in self.pending:
+            self._read(value)
+            held = self.pending.pop(value.value)
+            return held.spawn_arg(param, self.site(value), star=arg.star == "*")
         shape = self._reach(self._operand(value), found)
         return SpawnArg(param, shape, tuple(found))
 
@@ -1253,6 +1272,7 @@ class _Body:
             self._store(target.value, _Value(v.site))
 
     def _bind_name(self, name: str, v: _Value, site: ir.Site) -> None:
+        self.pending.pop(name, None)
         name = self.renames.get(name, name)
         self.captured_roots.discard(name)
         if v.closure is not None:
@@ -1319,11 +1339,41 @@ class _Body:
         else:
             v = self._operand(value)
             self._store(targets[0], v)
+            if len(targets) == 1 and isinstance(targets[0], cst.Name):
+                self._hold_tasks(targets[0].value, value)
         # ``a = b = x``: the later targets alias the first one.
         alias = targets[0].value if isinstance(targets[0], cst.Name) else None
         for target in targets[1:]:
             path = self.renames.get(alias, alias) if alias is not None else None
             self._store(target, _Value(v.site, self.env.get(path) if path else None, path=path))
+
+    def _hold_tasks(self, name: str, value: cst.BaseExpression) -> None:
+        """``name = w(q, b)`` or ``name = [w(q, b) for q in qs]``: the local
+        holds calls not started yet (:class:`PendingTasks`)."""
+        held: PendingTasks | None = None
+        if isinstance(value, cst.Call) and value in self.borrowing_calls:
+            held = PendingTasks(self.borrowing_calls[value], many=False)
+        elif isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)) and isinstance(
+            value.elt, cst.Call
+        ) and value.elt in self.borrowing_calls:
+            held = PendingTasks.of_comprehension(
+                self.comprehension_loops[value], self.borrowing_calls[value.elt]
+            )
+        if held is not None:
+            self.pending[name] = held
+
+    def _append_task(self, expr: cst.BaseExpression) -> None:
+        """``tasks.append(w(q, b))``: ``tasks`` holds one more call."""
+        if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute)
+                and isinstance(expr.func.value, cst.Name) and expr.func.attr.value == "append"
+                and len(expr.args) == 1 and isinstance(expr.args[0].value, cst.Call)):
+            return
+        reaches = self.borrowing_calls.get(expr.args[0].value)
+        if reaches is not None:
+            name = expr.func.value.value
+            self.pending[name] = PendingTasks.append(
+                self.pending.get(name), reaches, self.b.innermost_loop()
+            )
 
     def _pairwise(self, target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
         """``a, b = x, y``: each value goes to its target. When a source is
@@ -1396,6 +1446,7 @@ class _Body:
         if isinstance(node, cst.Expr):
             v = self._operand(node.value)
             self._use(v)
+            self._append_task(node.value)
             if v.noreturn:
                 self.b.emit(ir.Halt(self.site(node)))
             elif v.path is None and v.owned and self.facts.kind(v.type) is ir.Kind.LINEAR:

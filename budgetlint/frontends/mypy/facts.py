@@ -576,7 +576,8 @@ class MypyFacts:
                 Param(name or f"__arg{position}", _param_kind(kind, name is None))
                 for position, (name, kind) in enumerate(zip(func.arg_names, func.arg_kinds,
                                                             strict=True)))
-            model = FunctionModel(node.fullname, params, consumes=consumes)
+            model = FunctionModel(node.fullname, params, consumes=consumes,
+                                  is_async=func is not None and func.is_coroutine)
         self._models[key] = model
         return model
 

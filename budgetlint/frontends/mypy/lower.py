@@ -107,6 +107,7 @@ from budgetlint.lowering.calls import ArgForm, ArgShape, Effect, bind_arguments,
 from budgetlint.lowering.calls import receiver_effect as receiver_effect_of
 from budgetlint.lowering.facts import join_place
 from budgetlint.lowering.spawns import (
+    PendingTasks,
     Reach,
     Shape,
     SpawnArg,
@@ -165,6 +166,8 @@ class _Body:
         """Places of enclosing bodies read here, with their first read."""
         self.closures: dict[SymbolNode, _Closure] = {}
         """Local names holding a closure (a nested def, a lambda assigned)."""
+        self.pending: dict[str, PendingTasks] = {}
+        """Locals holding calls not started yet (:class:`PendingTasks`)."""
 
     def encloses(self, var: SymbolNode) -> bool:
         """Whether ``var`` is a local of an enclosing body."""
@@ -191,6 +194,9 @@ class ModuleLowering:
         self.task_elements: dict[_Generator, TaskCall] = {}
         """Starred comprehensions handed to a spawner, being lowered: their
         element call is lowered as what the tasks run (:class:`TaskCall`)."""
+        self.borrowing_calls: dict[CallExpr, tuple[Reach, ...]] = {}
+        """``async def`` calls made and not awaited, with the places they borrow."""
+        self.comprehension_loops: dict[_Generator, ir.Loop] = {}
 
     # --- units and bodies -------------------------------------------------------
 
@@ -418,6 +424,7 @@ class ModuleLowering:
     def _expression_stmt(self, stmt: ExpressionStmt) -> None:
         expr = stmt.expr
         self.read(expr)
+        self._append_task(expr)
         if self._never_returns(expr):
             self.emit(ir.Halt(site(stmt)))
             return
@@ -429,6 +436,18 @@ class ModuleLowering:
                 call, CallExpr) else ""
             for event in discard(label, site(expr), self.facts.type_name(t)):
                 self.emit(event)
+
+    def _append_task(self, expr: Expression) -> None:
+        """``tasks.append(w(q, b))``: ``tasks`` holds one more call."""
+        if not (isinstance(expr, CallExpr) and isinstance(expr.callee, MemberExpr)
+                and isinstance(expr.callee.expr, NameExpr) and expr.callee.name == "append"
+                and len(expr.args) == 1 and isinstance(expr.args[0], CallExpr)):
+            return
+        reaches = self.borrowing_calls.get(expr.args[0])
+        if reaches is not None:
+            name = expr.callee.expr.name
+            self.body.pending[name] = PendingTasks.append(
+                self.body.pending.get(name), reaches, self.body.builder.innermost_loop())
 
     def _never_returns(self, expr: Expression) -> bool:
         """A call typed ``NoReturn``/``Never`` (also awaited)."""
@@ -458,6 +477,23 @@ class ModuleLowering:
                 named = closure or self._closure_named(value)
                 if named is not None:
                     self.body.closures[target.node] = named
+        if len(targets) == 1 and isinstance(targets[0], NameExpr):
+            self._hold_tasks(targets[0].name, value)
+
+    def _hold_tasks(self, name: str, value: Expression) -> None:
+        """``name = w(q, b)`` or ``name = [w(q, b) for q in qs]``: the local
+        holds calls not started yet (:class:`PendingTasks`)."""
+        held: PendingTasks | None = None
+        if isinstance(value, CallExpr) and value in self.borrowing_calls:
+            held = PendingTasks(self.borrowing_calls[value], many=False)
+        elif isinstance(value, (ListComprehension, SetComprehension, GeneratorExpr)):
+            generator = value if isinstance(value, GeneratorExpr) else value.generator
+            element = generator.left_expr
+            if isinstance(element, CallExpr) and element in self.borrowing_calls:
+                held = PendingTasks.of_comprehension(
+                    self.comprehension_loops[generator], self.borrowing_calls[element])
+        if held is not None:
+            self.body.pending[name] = held
 
     def value(self, expr: Expression) -> str | None:
         """Evaluate ``expr`` whose value is bound to a name: the tracked
@@ -472,6 +508,7 @@ class ModuleLowering:
         """Bind ``target`` to the value of ``value``, already evaluated;
         ``source`` is the tracked place it was read from, if any."""
         if isinstance(target, NameExpr):
+            self.body.pending.pop(target.name, None)
             self.register(target)
             if source is not None:
                 self.emit(ir.Transfer(source, target.name, site(target)))
@@ -954,6 +991,8 @@ class ModuleLowering:
         if level > 0:
             self.read(generator.sequences[level])
         loop = self.body.builder.open_loop()
+        if level == 0:
+            self.comprehension_loops[generator] = loop
         with self.body.builder.into(loop.body):
             self.bind_target(generator.indices[level], owned=False)
             self._conditions(generator, level, list(generator.condlists[level]))
@@ -1019,13 +1058,23 @@ class ModuleLowering:
         spec = model.spawns if model is not None else None
         later: list[ir.Event] = []
         spawned: list[SpawnArg] = []
+        # A coroutine made here and started later holds what it borrows.
+        borrows: list[Reach] | None = (
+            [] if model is not None and model.is_async and not awaited else None
+        )
         for arg, kind, param in zip(expr.args, expr.arg_kinds, params, strict=True):
             if spec is not None and param is not None and param.name in spec.params:
                 spawned.append(self._spawn_arg(arg, param, star=kind == ARG_STAR))
                 continue
             arg_effect = param_effect(self.facts.index, model, param, callee.owner) if (
                 model is not None) else Effect.BORROW
+            place = self.tracked(arg)
+            if borrows is not None and arg_effect is Effect.BORROW and place is not None and (
+                    kind != ARG_STAR):
+                borrows.append(Reach(place, site(arg)))
             self._argument(arg, arg_effect, callee.name, label, later)
+        if borrows:
+            self.borrowing_calls[expr] = tuple(borrows)
         for event in later:
             self.emit(event)
         if spec is not None:
@@ -1068,6 +1117,9 @@ class ModuleLowering:
         place = self.tracked(arg)
         if place is not None:
             return SpawnArg(param, Shape.PLACE, (Reach(place, site(arg)),))
+        if isinstance(arg, NameExpr) and arg.name in self.body.pending:
+            self.read(arg)
+            return self.body.pending.pop(arg.name).spawn_arg(param, site(arg), star=star)
         if star and isinstance(arg, _COMPREHENSIONS):
             # Lowered aside: what the tasks touch is read off its events.
             each = self.task_elements[_generator(arg)] = TaskCall(param)
