@@ -174,6 +174,13 @@ def comprehension_reaches(nodes: Sequence[ir.Node], element: TaskCall | None) ->
     return _outer(touched, bound)
 
 
+def _bound_in(nodes: Sequence[ir.Node]) -> set[str]:
+    """The places a block binds."""
+    bound: set[str] = set()
+    _scan(nodes, bound, [])
+    return bound
+
+
 def _outer(reaches: Sequence[Reach], bound: set[str]) -> tuple[Reach, ...]:
     return tuple(
         r for r in reaches if r.place not in bound and r.place.partition(".")[0] not in bound
@@ -197,9 +204,7 @@ class PendingTasks:
     def of_comprehension(loop: ir.Loop, element: tuple[Reach, ...]) -> PendingTasks | None:
         """A comprehension (lowered as ``loop``) of calls that borrowed
         ``element``: one task per item, holding the outer places among them."""
-        bound: set[str] = set()
-        _scan([loop], bound, [])
-        reaches = _outer(element, bound)
+        reaches = _outer(element, _bound_in([loop]))
         return PendingTasks(reaches, many=True) if reaches else None
 
     @staticmethod
@@ -212,9 +217,7 @@ class PendingTasks:
         value on each iteration (``for kid in kids: tasks.append(w(kid))``),
         as a comprehension's targets are: the tasks do not share it."""
         if loop is not None:
-            bound: set[str] = set()
-            _scan(loop, bound, [])
-            reaches = _outer(reaches, bound)
+            reaches = _outer(reaches, _bound_in(loop))
         if held is None:
             return PendingTasks(reaches, many=loop is not None)
         return PendingTasks(held.reaches + reaches, many=True)

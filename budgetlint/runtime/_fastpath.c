@@ -758,11 +758,6 @@ FastMethod_get(PyObject *self, PyObject *obj, PyObject *Py_UNUSED(type))
     return PyMethod_New(self, obj);
 }
 
-static PyMemberDef FastMethod_members[] = {
-    {"original", T_OBJECT, offsetof(FastMethod, original), READONLY, "The Python method."},
-    {NULL, 0, 0, 0, NULL},
-};
-
 static PyGetSetDef FastMethod_getset[] = {
     {"__dict__", PyObject_GenericGetDict, PyObject_GenericSetDict, NULL, NULL},
     {NULL, NULL, NULL, NULL, NULL},
@@ -783,7 +778,6 @@ static PyTypeObject FastMethodType = {
     .tp_vectorcall_offset = offsetof(FastMethod, vectorcall),
     .tp_descr_get = FastMethod_get,
     .tp_dictoffset = offsetof(FastMethod, dict),
-    .tp_members = FastMethod_members,
     .tp_getset = FastMethod_getset,
 };
 
