@@ -158,7 +158,7 @@ class BudgetlintPlugin(Plugin):
 
     def __init__(self, options: Options, settings: Settings | None = None) -> None:
         """``settings`` replaces reading the configuration (for in-process
-        runs such as :mod:`budgetlint.frontends.mypy.batch`)."""
+        runs such as the test harness ``tests/mypy_batch.py``)."""
         super().__init__(options)
         try:
             self.settings = settings if settings is not None else settings_for_mypy(options)

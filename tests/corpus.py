@@ -214,7 +214,7 @@ class FrontEnd:
 def run_mypy(paths: Sequence[Path]) -> dict[Path, list[Diagnostic]]:
     """mypy with the budgetlint plugin, in process, over every file at once."""
     # Imported here: only this front end needs mypy loaded.
-    from budgetlint.frontends.mypy.batch import check_corpus
+    from mypy_batch import check_corpus
 
     return check_corpus(paths)
 

@@ -17,7 +17,6 @@ from budgetlint import __version__, pipeline
 from budgetlint.cli import main
 from budgetlint.config import Settings
 from budgetlint.diagnostics import Diagnostic
-from budgetlint.docs import DEFAULT_FOLDER
 from budgetlint.pipeline import (
     Overrides,
     check_paths,
@@ -27,6 +26,7 @@ from budgetlint.pipeline import (
     suppress,
 )
 from budgetlint.rules.catalog import RULES
+from budgetlint.rules.docs import DEFAULT_FOLDER
 
 BINARY = b"\x00\x01budget"
 BINARY_MESSAGE = "file could not be analysed: binary file (contains NUL bytes)"

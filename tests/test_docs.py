@@ -15,8 +15,8 @@ from pre_commit import clientlib  # type: ignore[import-untyped]
 
 from budgetlint.cli import build_parser
 from budgetlint.config_loader import KEYS, load_config
-from budgetlint.docs import DEFAULT_FOLDER, OPTION_HELP, generated_docs, rule_markdown
 from budgetlint.rules.catalog import Rule, iter_rules
+from budgetlint.rules.docs import DEFAULT_FOLDER, OPTION_HELP, generated_docs, rule_markdown
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -37,12 +37,12 @@ SECTIONS = (
 
 
 def test_generated_docs_are_current() -> None:
-    """Run ``python -m budgetlint.docs`` when this fails."""
+    """Run ``python -m budgetlint.rules.docs`` when this fails."""
     expected = generated_docs()
     on_disk = {path.name: path.read_text(encoding="utf-8") for path in DEFAULT_FOLDER.glob("*.md")}
     assert sorted(on_disk) == sorted(expected), "docs/rules has missing or extra pages"
     stale = [name for name, text in expected.items() if on_disk[name] != text]
-    assert stale == [], "stale: run `python -m budgetlint.docs`"
+    assert stale == [], "stale: run `python -m budgetlint.rules.docs`"
 
 
 @pytest.mark.parametrize("rule", list(iter_rules()), ids=lambda rule: rule.code)

@@ -19,9 +19,9 @@ import pytest
 
 from budgetlint import __version__
 from budgetlint.diagnostics import Diagnostic
-from budgetlint.docs import rule_markdown, rule_url
 from budgetlint.output import FORMATS, github, json_report, sarif, text
 from budgetlint.rules.catalog import RULES, iter_rules
+from budgetlint.rules.docs import rule_markdown, rule_url
 
 SCHEMA = Path(__file__).parent / "data" / "sarif-schema-2.1.0.json"
 

@@ -15,8 +15,8 @@ from urllib.parse import quote
 
 from budgetlint import __version__
 from budgetlint.diagnostics import Diagnostic
-from budgetlint.docs import REPOSITORY_URL, rule_markdown, rule_url
 from budgetlint.rules.catalog import Rule, iter_rules
+from budgetlint.rules.docs import REPOSITORY_URL, rule_markdown, rule_url
 
 SCHEMA_URI = (
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

@@ -5,8 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import write
-
-from budgetlint.frontends.mypy.batch import check_files
+from mypy_batch import check_files
 
 
 def test_one_run_groups_by_settings_and_module_name(tmp_path: Path) -> None:

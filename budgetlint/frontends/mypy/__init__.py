@@ -3,8 +3,8 @@
 :func:`analyze_module` is what the mypy plugin runs once per module after
 mypy has checked it: lower the module with mypy's types as the type facts
 (:mod:`.lower`, :mod:`.facts`), run the one flow analysis, and return the
-findings. :mod:`.batch` runs mypy with the plugin over many files at once
-(the corpus harness, the benchmark).
+findings. ``tests/mypy_batch.py`` runs mypy with the plugin over many files
+at once (the corpus harness).
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Rule documentation, generated from the catalog.
 
 ``docs/rules/BUDnnn.md`` and ``docs/rules/README.md`` are written by
-``python -m budgetlint.docs [FOLDER]`` (default: ``docs/rules`` of the
+``python -m budgetlint.rules.docs [FOLDER]`` (default: ``docs/rules`` of the
 checkout this module is in); ``budgetlint explain`` prints the same text and
 the SARIF output embeds it, so the three never drift. ``tests/test_docs.py``
 fails when the committed files are stale.
@@ -32,7 +32,7 @@ OPTION_HELP: Mapping[str, str] = MappingProxyType(
 )
 """What each ``[tool.budgetlint]`` key a rule lists in ``options`` does."""
 
-DEFAULT_FOLDER = Path(__file__).resolve().parent.parent / "docs" / "rules"
+DEFAULT_FOLDER = Path(__file__).resolve().parents[2] / "docs" / "rules"
 
 
 def rule_url(code: str) -> str:
@@ -79,7 +79,7 @@ def index_markdown() -> str:
     return "\n".join(
         [
             "# budgetlint rules\n",
-            "Generated from `budgetlint/rules/catalog.py` by `python -m budgetlint.docs`;"
+            "Generated from `budgetlint/rules/catalog.py` by `python -m budgetlint.rules.docs`;"
             " do not edit by hand. `budgetlint explain CODE` prints the same pages.\n",
             "| code | name | mypy error code | default | summary |",
             "|---|---|---|---|---|",
@@ -149,8 +149,8 @@ def _default_state(rule: Rule) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """``python -m budgetlint.docs [FOLDER]``: regenerate the rule docs."""
-    parser = argparse.ArgumentParser(prog="python -m budgetlint.docs", description=__doc__)
+    """``python -m budgetlint.rules.docs [FOLDER]``: regenerate the rule docs."""
+    parser = argparse.ArgumentParser(prog="python -m budgetlint.rules.docs", description=__doc__)
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_FOLDER)
     args = parser.parse_args(argv)
     for path in write_docs(args.folder):
