@@ -1,23 +1,29 @@
-"""One decoded file in, unfiltered diagnostics out: the libcst pipeline.
+"""One decoded file in, unfiltered diagnostics out, on the model facts.
 
 ``ast.parse`` first (the floor every linter pays, and the syntax check that
-turns bad input into one BUD900), then a text prefilter: a file that names no
-affine class and never mentions budgetlint cannot hold a tracked value, so it
-costs no libcst parse. Files that pass are lowered by the libcst front end and
-analysed by the one flow engine. Filtering (select, ignore, ``# noqa``) is
-the caller's job (:mod:`budgetlint.pipeline`).
+turns bad input into one BUD900; flake8 hands its own tree), then a
+prefilter: a file that names no affine class and imports nothing that
+defines one cannot hold a tracked value, so it is not walked. Files that
+pass are lowered by the one walker (:mod:`budgetlint.lowering.walker`) with
+the model facts and analysed by the one flow engine. Filtering (select,
+ignore, ``# noqa``) is the caller's job (:mod:`budgetlint.pipeline`).
 """
 
 from __future__ import annotations
 
 import ast
+import os
 import re
 import warnings
 from functools import lru_cache
 
 from budgetlint.config import Settings
 from budgetlint.diagnostics import Diagnostic
+from budgetlint.engine import ir
 from budgetlint.engine.flow import analyze
+from budgetlint.lowering.facts import TypeFacts
+from budgetlint.lowering.walker import lower_tree
+from budgetlint.models.extract import extract_module
 from budgetlint.models.index import ModelIndex
 from budgetlint.rules.catalog import rule
 
@@ -52,7 +58,7 @@ def imports_budgets(tree: ast.Module, module: str, index: ModelIndex) -> bool:
     """Whether the file is, or imports, a module that defines or re-exports
     an affine or linear class (or a package above or below one). A word
     match alone is not enough: "Reservation" in an unrelated API costs no
-    libcst parse."""
+    walk."""
     owning = index.ownership_modules
     if _related(module, owning):
         return True
@@ -96,17 +102,26 @@ def analyze_source(
         return [bad_input(path, str(error))]
     if not (mentions_budgets(text, index) and imports_budgets(tree, module, index)):
         return []
-    # Imported here: the runtime and the mypy plugin never load libcst.
-    from libcst import ParserSyntaxError
-
-    from budgetlint.frontends.libcst import lower_source
-
     try:
-        unit = lower_source(text, path, module, index, tree=tree)
-        findings = analyze(unit, settings)
+        findings = analyze(lower_source(text, path, module, index, tree=tree), settings)
     except RecursionError:
         return [bad_input(path, "nesting too deep to walk")]
-    except ParserSyntaxError as error:  # libcst rejects what ast accepted
-        return [bad_input(path, f"syntax error: {error.message}", error.raw_line,
-                          error.raw_column)]
     return [Diagnostic(path, f.site.line, f.site.col, f.code, f.message) for f in findings]
+
+
+def lower_source(
+    text: str, path: str, module: str, index: ModelIndex, *, tree: ast.Module | None = None
+) -> ir.Unit:
+    """The IR of module ``module`` (source ``text``, read from ``path``) on
+    the model facts: ``index`` holds the models, to which the module's own,
+    extracted from ``tree`` (``ast.parse(text)``, parsed here when not
+    given), is added. Raises ``SyntaxError`` for code that does not parse."""
+    if tree is None:
+        with warnings.catch_warnings():
+            # Invalid escape sequences and the like are the linted code's business.
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=path)
+    is_package = os.path.basename(path).startswith("__init__.")
+    model = extract_module(tree, module, is_package=is_package)
+    facts = TypeFacts(index.with_module(model), model)
+    return lower_tree(tree, text, facts, ir.Unit(path, module))

@@ -1,7 +1,7 @@
 """Files that cannot be analysed: one BUD900 each, and the run goes on.
 
 The CLI runs in a subprocess: a parser that crashes the interpreter on deep
-nesting (libcst's native parser does, past a few thousand parentheses) fails
+nesting fails
 this test instead of the whole test session.
 """
 

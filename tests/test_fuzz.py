@@ -4,7 +4,7 @@ Two sources of programs:
 
 * hypothesmith's arbitrary valid Python (as flake8-bugbear fuzzes itself),
   with a prelude binding budgets and reservations to the names the program
-  uses, so the libcst lowering and the flow engine really run on it;
+  uses, so the walker and the flow engine really run on it;
 * :mod:`program_gen`'s grammar of budget programs: function bodies over two
   owned budgets ``b``, ``c`` and reservations ``r``, ``s`` with every control
   flow construct of SPEC 5.
@@ -129,9 +129,9 @@ def pairs(found: Iterable[Diagnostic]) -> list[tuple[int, str]]:
 # --- 1. hypothesmith: arbitrary valid Python ------------------------------------
 
 # Measured over 300 examples of each strategy (Python 3.11, hypothesmith
-# 0.3.3, by counting calls to budgetlint.frontends.libcst.lower_source):
+# 0.3.3, by counting calls to the lowering):
 # without the prelude the prefilter skips every program (0/300 lowered for
-# both strategies); with it the libcst lowering and the engine run on every
+# both strategies); with it the lowering and the engine run on every
 # one (300/300 from_grammar, 300/300 from_node). Findings inside the
 # generated code itself are rarer: 68/300 from_node programs, 0/300
 # from_grammar ones (whose names are almost always `A` and `e`, used in

@@ -1,4 +1,4 @@
-"""The libcst front end's IR for small snippets, and the shared lowering helpers.
+"""The walker's IR (model facts) for small snippets, and the shared lowering helpers.
 
 Each snippet test lowers a few lines and compares a readable dump of one
 body's IR (:func:`budgetlint.lowering.dump.dump_nodes`) with what SPEC 4
@@ -10,16 +10,12 @@ from __future__ import annotations
 
 import ast
 import textwrap
-from pathlib import Path
 
-import libcst
 import pytest
-from libcst.metadata import MetadataWrapper, PositionProvider
 
-import budgetlint.frontends.libcst as frontend
+from budgetlint.analysis import lower_source
 from budgetlint.config import Settings
 from budgetlint.engine import ir
-from budgetlint.frontends.libcst import lower_source
 from budgetlint.lowering.builder import Builder
 from budgetlint.lowering.calls import ArgForm, ArgShape, bind_arguments, constructor
 from budgetlint.lowering.dump import dump, dump_nodes
@@ -749,15 +745,28 @@ def test_constructor_of_a_dataclass_takes_its_fields(index: ModelIndex) -> None:
     ]
 
 
-def test_starts_agree_with_libcst_positions() -> None:
-    # The front end's own source: large, and every kind of statement.
-    source = Path(frontend.__file__).read_text(encoding="utf-8")
-    odd = "x = 'é'  # ü\r\nif x:\r\n\ty = (\r\n\t\t1)\r\nz = f'{x!r:>{y}}' \\\r\n    + 'a'\r\n"
-    for text in (source, odd):
-        module = libcst.parse_module(text)
-        expected = MetadataWrapper(module, unsafe_skip_copy=True).resolve(PositionProvider)
-        starts = frontend._Starts.of(module)
-        assert {n: (r.start.line, r.start.column) for n, r in expected.items()} == starts
+def test_sites_count_code_points_not_bytes(index: ModelIndex) -> None:
+    # ``ast`` columns are UTF-8 byte offsets; findings give code points.
+    code = """
+    def f(b: Budget) -> None:
+        é = "ü"; b.spend(usd=1)
+    """
+    assert "use b @4:13" in body(index, code)
+
+
+def test_long_chains_do_not_exhaust_the_stack(index: ModelIndex) -> None:
+    # Boolean chains, attribute chains, operator chains and elif ladders are
+    # walked iteratively: only Python's own parser limits them (it rejects
+    # nesting past a few thousand; boolean chains are flat in ``ast``).
+    n = 1_900
+    code = "def f(b: Budget, x: object) -> None:\n"
+    code += "    y = " + " and ".join(["x"] * 10 * n) + "\n"
+    code += "    z = x" + ".a" * n + "\n"
+    code += "    w = " + " + ".join(["1"] * n) + "\n"
+    code += "    if x:\n        pass\n" + "    elif x:\n        pass\n" * n
+    code += "    b.spend(usd=1)\n"
+    unit = lower_source(code, "long.py", "long", index)
+    assert unit.functions[-1].name == "f"
 
 
 def test_pending_tasks_started_together_fan_out_only_when_several() -> None:

@@ -1,11 +1,11 @@
 """The ownership IR: what every front end lowers a function body into.
 
-A front end (libcst for the CLI and flake8, mypy's AST for the mypy plugin)
+The walker (:mod:`budgetlint.lowering.walker`, for every front end)
 walks one function body and produces a :class:`Function`: a tree of
 control-flow nodes (:class:`If`, :class:`Loop`, :class:`Try`, :class:`Match`,
 jumps) whose leaves are ownership *events* on *places* (SPEC section 4). The
 flow analysis (:mod:`budgetlint.engine.flow`) and the rules are written once
-over this IR; the front ends only decide which events a construct produces.
+over this IR; the walker alone decides which events a construct produces.
 
 Conventions every front end follows:
 

@@ -1,7 +1,6 @@
 """Front ends: each lowers one kind of syntax tree into the ownership IR.
 
-``frontends.libcst`` lowers source text for the CLI and the flake8 plugin;
-``frontends.mypy`` lowers mypy's typed AST for the mypy plugin. Both share
-the decisions in :mod:`budgetlint.lowering` and produce the same IR
-(:mod:`budgetlint.engine.ir`) for the one flow analysis.
+The CLI and the flake8 plugin lower the ``ast`` tree of each file with the
+one walker (:mod:`budgetlint.lowering.walker`) on the model facts
+(:mod:`budgetlint.analysis`); ``frontends.mypy`` serves the mypy plugin.
 """

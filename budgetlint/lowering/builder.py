@@ -133,26 +133,34 @@ class Builder:
 
 
 def _prune(nodes: list[ir.Node], tracked: set[str]) -> list[ir.Node]:
-    """``nodes`` without ``Bind(place, None)`` for places outside ``tracked``."""
-    out: list[ir.Node] = []
-    for node in nodes:
-        if isinstance(node, ir.Bind) and node.kind is None and node.place not in tracked:
-            continue
-        if isinstance(node, ir.If):
-            node.body = _prune(node.body, tracked)
-            node.orelse = _prune(node.orelse, tracked)
-        elif isinstance(node, ir.Loop):
-            node.head = _prune(node.head, tracked)
-            node.body = _prune(node.body, tracked)
-            node.orelse = _prune(node.orelse, tracked)
-        elif isinstance(node, ir.Try):
-            node.body = _prune(node.body, tracked)
-            for handler in node.handlers:
-                handler.body = _prune(handler.body, tracked)
-            node.orelse = _prune(node.orelse, tracked)
-            node.finalbody = _prune(node.finalbody, tracked)
-        elif isinstance(node, ir.Match):
-            for case in node.cases:
-                case.body = _prune(case.body, tracked)
-        out.append(node)
-    return out
+    """``nodes`` without ``Bind(place, None)`` for places outside ``tracked``,
+    in every nested block (an explicit stack: an ``elif`` ladder nests
+    thousands deep)."""
+    top = _kept(nodes, tracked)
+    stack = [top]
+    while stack:
+        for node in stack.pop():
+            for owner, attr in _blocks(node):
+                kept = _kept(getattr(owner, attr), tracked)
+                setattr(owner, attr, kept)
+                stack.append(kept)
+    return top
+
+
+def _kept(nodes: list[ir.Node], tracked: set[str]) -> list[ir.Node]:
+    return [node for node in nodes if not (
+        isinstance(node, ir.Bind) and node.kind is None and node.place not in tracked)]
+
+
+def _blocks(node: ir.Node) -> list[tuple[object, str]]:
+    """The blocks directly inside ``node``, as (object, attribute) pairs."""
+    if isinstance(node, ir.If):
+        return [(node, "body"), (node, "orelse")]
+    if isinstance(node, ir.Loop):
+        return [(node, "head"), (node, "body"), (node, "orelse")]
+    if isinstance(node, ir.Try):
+        return [(node, "body"), *((h, "body") for h in node.handlers), (node, "orelse"),
+                (node, "finalbody")]
+    if isinstance(node, ir.Match):
+        return [(case, "body") for case in node.cases]
+    return []

@@ -1,24 +1,34 @@
-"""Type facts visible without a type checker, answered from the models.
+"""The type facts the walker asks for: the one protocol, and its model answers.
 
-A front end that has no types of its own (the libcst one) knows a value's
-type only from what is written: annotations, constructor calls, declared
-return types of callees, declared fields, iteration. :class:`TypeFacts`
-answers the questions it asks about such types through the
-:class:`~budgetlint.models.index.ModelIndex`, with per-file caches. Type
-variables in method returns are not solved (``dict[str, Budget].pop()`` is
-unknown here; only mypy sees it), ``Self`` is.
+The walker (:mod:`budgetlint.lowering.walker`) decides ownership from
+syntax; what syntax cannot tell it asks a :class:`TypeFacts`: is this type
+affine or linear, and of which class; which fields, methods, constructor
+and return types it has; what an annotation or a dotted name denotes; and,
+through :meth:`TypeFacts.refine`, whether a type checker knows the type of
+an expression better than what is written.
+
+:class:`TypeFacts` itself answers from what is written (the *model facts*
+of the CLI, flake8 and pre-commit): annotations, constructor calls,
+declared return types of callees, declared fields, iteration, all through
+the :class:`~budgetlint.models.index.ModelIndex` holding the models and the
+checked module's own model, with per-file caches. Type variables in method
+returns are not solved (``dict[str, Budget].pop()`` is unknown here), ``Self``
+is. The mypy plugin's facts (:mod:`budgetlint.frontends.mypy.facts`) refine
+expression types with mypy's.
 
 Standard library only.
 """
 
 from __future__ import annotations
 
+import ast
 from typing import Final
 
 from budgetlint.engine.ir import Kind
-from budgetlint.lowering.calls import resolve_self
+from budgetlint.lowering.calls import constructor, resolve_self
+from budgetlint.models.extract import annotation_to_typeref
 from budgetlint.models.index import ModelIndex
-from budgetlint.models.types import NONE, FunctionModel, TypeRef
+from budgetlint.models.types import NONE, FunctionModel, ModuleModel, TypeRef
 
 MAX_DOTS: Final = 2
 """Tracked attribute places have at most two dots (SPEC 4)."""
@@ -37,11 +47,52 @@ def short_name(fullname: str) -> str:
 
 
 class TypeFacts:
-    """Questions about visible types, over one index (one checked file)."""
+    """Questions about types in one checked module: ``index`` holds the
+    models with the module's own ``model``."""
 
-    def __init__(self, index: ModelIndex) -> None:
+    def __init__(self, index: ModelIndex, model: ModuleModel) -> None:
         self.index = index
+        self.model = model
         self._fields: dict[str, tuple[tuple[str, TypeRef, Kind], ...]] = {}
+
+    # --- what is written --------------------------------------------------------
+
+    def refine(self, node: ast.expr, written: TypeRef | None) -> TypeRef | None:
+        """The type of the expression ``node``, given the type ``written``
+        that annotations and models give it. Model facts know no better."""
+        return written
+
+    def resolve(self, dotted: str) -> str:
+        """A dotted name used at the top level of the module, fully qualified."""
+        return self.index.resolve(self.model, dotted)
+
+    def qualify(self, qual: str) -> str:
+        """The fully qualified name of ``qual`` (``Agent.run``) defined in the module."""
+        return f"{self.model.name}.{qual}"
+
+    def annotation(self, node: ast.expr) -> TypeRef:
+        """The type an annotation expression of the module denotes."""
+        return annotation_to_typeref(node, self.resolve)
+
+    def global_type(self, name: str) -> TypeRef | None:
+        """The declared type of the module-level variable ``name``."""
+        return self.model.variables.get(self.qualify(name))
+
+    def def_model(self, qual: str, cls: str | None, name: str) -> FunctionModel | None:
+        """The model of a function or method the extractor saw (top-level
+        functions and methods of top-level classes); ``cls`` is the fully
+        qualified class of a method."""
+        if cls is not None:
+            owner = self.index.cls(cls)
+            return owner.methods.get(name) if owner is not None else None
+        return self.model.functions.get(self.qualify(qual))
+
+    def constructor(self, cls: str) -> FunctionModel | None:
+        """The ``__init__`` a call of the class ``cls`` runs (see
+        :func:`~budgetlint.lowering.calls.constructor`)."""
+        return constructor(self.index, cls)
+
+    # --- questions about types --------------------------------------------------
 
     def kind(self, t: TypeRef | None) -> Kind | None:
         """The ownership kind of a value of type ``t`` (``None``: not tracked)."""

@@ -4,7 +4,7 @@
 models (``stubs/``, installed as ``budgetlint._stubs``), budgetlint's own
 runtime source and the user's ``model-paths``; a later source replaces a
 module an earlier one modelled. :class:`ModelIndex` answers lookups by fully
-qualified name, following re-exports, so that the libcst front end's
+qualified name, following re-exports, so that the walker's
 ``budgetlint.Budget`` and mypy's ``budgetlint.runtime.budget.Budget`` reach
 the same model.
 

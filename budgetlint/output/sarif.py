@@ -41,7 +41,7 @@ def render(diagnostics: Sequence[Diagnostic]) -> str:
                         "rules": [_descriptor(rule) for rule in rules],
                     }
                 },
-                # libcst positions count code points, not UTF-16 units.
+                # Sites count code points, not UTF-16 units.
                 "columnKind": "unicodeCodePoints",
                 "results": [_result(d, index[d.code]) for d in diagnostics],
             }

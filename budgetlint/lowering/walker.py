@@ -1,33 +1,34 @@
-"""The libcst front end: Python source lowered into the ownership IR.
+"""The one walker: a module's stdlib ``ast`` lowered into the ownership IR.
 
-:func:`lower_source` parses a file with libcst, extracts the file's own
-models with the standard library's ``ast``, and walks every body (the
-module, each function and method, nested ``def``s and lambdas) in
-evaluation order, emitting the events of SPEC section 4 into an
-:class:`~budgetlint.engine.ir.Unit` (one :class:`~budgetlint.engine.ir.
-Function` per body). Types come only from what is written (SPEC 7):
-annotations, constructor calls, declared returns and fields from the
-models, iteration. Where a value's type cannot be seen nothing is emitted
-for it: a missed finding is acceptable, a false alarm is a bug.
+:func:`lower_tree` walks every body of a module (the module itself, each
+function and method, nested ``def``\\ s and lambdas) in evaluation order and
+emits the events of SPEC section 4 into an :class:`~budgetlint.engine.ir.Unit`
+(one :class:`~budgetlint.engine.ir.Function` per body). It is the only code
+that decides what a construct does to a budget; every front end calls it on
+the ``ast`` tree it already has (flake8 hands one to plugins, the CLI parses
+one per file, mypy builds its nodes from one).
 
-The decisions that do not depend on libcst live in
-:mod:`budgetlint.lowering`; this module is only the walk.
+What syntax cannot tell comes from a :class:`~budgetlint.lowering.facts.
+TypeFacts`: annotations, models, declared returns and fields, and, for the
+mypy plugin, mypy's own types of expressions (:meth:`TypeFacts.refine`).
+Where a value's type cannot be seen nothing is emitted for it: a missed
+finding is acceptable, a false alarm is a bug.
+
+Input cannot exhaust the Python stack on the constructs real code makes
+long: boolean chains (flat in ``ast``), attribute chains and dotted names,
+concatenated strings (one node in ``ast``), ``elif`` ladders and operator
+chains (``a + b + c ...``) are walked iteratively.
 """
 
 from __future__ import annotations
 
 import ast
 import gc
-import os
 import re
-import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
-from typing import Final
-
-import libcst as cst
-from libcst._nodes.internal import CodegenState
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from typing import Final, cast
 
 from budgetlint.engine import ir
 from budgetlint.lowering import how
@@ -38,7 +39,6 @@ from budgetlint.lowering.calls import (
     ArgShape,
     Effect,
     bind_arguments,
-    constructor,
     param_effect,
     receiver_effect,
     resolve_self,
@@ -55,64 +55,47 @@ from budgetlint.lowering.spawns import (
     plan_sends,
     runs_in_task,
 )
-from budgetlint.models.extract import annotation_to_typeref, extract_module
-from budgetlint.models.index import ModelIndex
-from budgetlint.models.types import NONE, FunctionModel, ModuleModel, Param, ParamKind, TypeRef
+from budgetlint.models.types import NONE, FunctionModel, Param, ParamKind, TypeRef
 
-__all__ = ["lower_source"]
+__all__ = ["lower_tree"]
 
-_CONSTANTS: Final = {
-    "None": TypeRef(NONE),
-    "True": TypeRef("builtins.bool"),
-    "False": TypeRef("builtins.bool"),
-}
+_BOOL: Final = TypeRef("builtins.bool")
 _STR: Final = TypeRef("builtins.str")
-_DISPLAYS: Final[Mapping[type[cst.BaseExpression], how.Display]] = {
-    cst.List: how.Display.LIST,
-    cst.Tuple: how.Display.TUPLE,
-    cst.Set: how.Display.SET,
-    cst.ListComp: how.Display.LIST,
-    cst.SetComp: how.Display.SET,
-    cst.DictComp: how.Display.DICT,
+_DISPLAYS: Final[Mapping[type[ast.expr], how.Display]] = {
+    ast.List: how.Display.LIST,
+    ast.Tuple: how.Display.TUPLE,
+    ast.Set: how.Display.SET,
+    ast.ListComp: how.Display.LIST,
+    ast.SetComp: how.Display.SET,
+    ast.DictComp: how.Display.DICT,
 }
-_COMPREHENSIONS: Final = (cst.ListComp, cst.SetComp, cst.GeneratorExp, cst.DictComp)
+_Comprehension = ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp
+_COMPREHENSIONS: Final = (ast.ListComp, ast.SetComp, ast.GeneratorExp, ast.DictComp)
+_SEQUENCE_COMPREHENSIONS: Final = (ast.ListComp, ast.SetComp, ast.GeneratorExp)
+_FUNCTIONS: Final = (ast.FunctionDef, ast.AsyncFunctionDef)
+_FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
+_NEWLINES: Final = re.compile(r"\r\n?|\n")
 
 
-def lower_source(
-    text: str, path: str, module: str, index: ModelIndex, *, tree: ast.Module | None = None
-) -> ir.Unit:
-    """Lower the source ``text`` of module ``module`` (read from ``path``).
+def lower_tree(tree: ast.Module, text: str, facts: TypeFacts, unit: ir.Unit) -> ir.Unit:
+    """Lower the module ``tree`` (parsed from ``text``) into ``unit``.
 
-    ``index`` holds the models; the file's own model, extracted from
-    ``tree`` (``ast.parse(text)``, parsed here when not given), is added to
-    it. Raises libcst's ``ParserSyntaxError`` for code that does not parse,
-    ``SyntaxError`` for code the running Python's ``ast`` rejects, and
-    ``RecursionError`` for code nested too deeply to walk.
+    ``facts`` answers the type questions of this module (its own model is
+    already in ``facts.index``). Raises ``RecursionError`` only for code
+    nested deeper than the walker can follow (calls within calls within
+    calls, thousands deep).
     """
-    if tree is None:
-        with warnings.catch_warnings():
-            # Invalid escape sequences and the like are the linted code's business.
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text)
-    is_package = os.path.basename(path).startswith("__init__.")
-    model = extract_module(tree, module, is_package=is_package)
     with _without_cyclic_gc():
-        module_tree = cst.parse_module(text)
-        lowering = _File(module_tree, _Starts.of(module_tree), model,
-                         index.with_module(model), ir.Unit(path, module))
-        lowering.lower()
-    return lowering.unit
+        _File(tree, text, facts, unit).lower()
+    return unit
 
 
 @contextmanager
 def _without_cyclic_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector while a file is lowered.
-
-    A libcst tree is a large number of objects without reference cycles
-    (freed by reference counting); the collector rescanning them while they
-    are built makes large files superlinear (a third slower at 9,000
-    lines). The collector's state is restored as it was.
-    """
+    """Pause the cyclic garbage collector while a file is lowered: the walk
+    makes many small objects without cycles (freed by reference counting),
+    and the collector rescanning them makes large files superlinear. Its
+    state is restored as it was."""
     if not gc.isenabled():
         yield
         return
@@ -123,123 +106,34 @@ def _without_cyclic_gc() -> Iterator[None]:
         gc.enable()
 
 
-_NEWLINES: Final = re.compile(r"\r\n?|\n")
-
-
-@dataclass
-class _Starts(CodegenState):
-    """The start of every node, as libcst's ``PositionProvider`` computes it.
-
-    The same code generation pass, keeping only what sites need: no
-    generated text, no end positions, no position objects, no
-    ``MetadataWrapper`` (which walks the tree once more for batched
-    providers even when there are none). Four times faster on large files;
-    ``tests/test_lowering.py`` checks it agrees with ``PositionProvider``.
-    """
-
-    line: int = 1
-    column: int = 0
-    starts: dict[cst.CSTNode, tuple[int, int]] = field(default_factory=dict)
-    _stack: list[tuple[int, int]] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, module: cst.Module) -> dict[cst.CSTNode, tuple[int, int]]:
-        """(1-based line, 0-based column) of every node of ``module``."""
-        state = cls(default_indent=module.default_indent, default_newline=module.default_newline)
-        module._codegen(state)
-        return state.starts
-
-    def add_indent_tokens(self) -> None:
-        for token in self.indent_tokens:
-            self.column += len(token)
-
-    def add_token(self, value: str) -> None:
-        if "\n" in value or "\r" in value:
-            parts = _NEWLINES.split(value)
-            self.line += len(parts) - 1
-            self.column = len(parts[-1])
-        else:
-            self.column += len(value)
-
-    def before_codegen(self, node: cst.CSTNode) -> None:
-        self._stack.append((self.line, self.column))
-
-    def after_codegen(self, node: cst.CSTNode) -> None:
-        # Nodes without a syntactic position (whitespace, operators) start
-        # where their code does.
-        start = self._stack.pop()
-        self.starts.setdefault(node, start)
-
-    @contextmanager
-    def record_syntactic_position(
-        self,
-        node: cst.CSTNode,
-        *,
-        start_node: cst.CSTNode | None = None,
-        end_node: cst.CSTNode | None = None,
-    ) -> Iterator[None]:
-        start = (self.line, self.column)
-        try:
-            yield
-        finally:
-            self.starts[node] = self.starts[start_node] if start_node is not None else start
-
-
 class _File:
-    """What the bodies of one file share: positions, models, the unit."""
+    """What the bodies of one file share: positions, facts, the unit."""
 
-    def __init__(
-        self,
-        tree: cst.Module,
-        starts: Mapping[cst.CSTNode, tuple[int, int]],
-        model: ModuleModel,
-        index: ModelIndex,
-        unit: ir.Unit,
-    ) -> None:
+    def __init__(self, tree: ast.Module, text: str, facts: TypeFacts, unit: ir.Unit) -> None:
         self.tree = tree
-        self.starts = starts
-        self.model = model
-        self.index = index
-        self.facts = TypeFacts(index)
+        self.text = text
+        self.facts = facts
+        self.index = facts.index
         self.unit = unit
-        self._annotations: dict[str, TypeRef] = {}
+        self._lines: list[str] | None = None if text.isascii() else []
 
     def lower(self) -> None:
         body = _Body(self, "<module>", ir.Site(1, 0), parent=None, module_level=True)
         body.statements(self.tree.body)
         body.finish()
 
-    def site(self, node: cst.CSTNode) -> ir.Site:
-        line, column = self.starts[node]
-        return ir.Site(line, column)
-
-    def resolve(self, dotted: str) -> str:
-        """A dotted name used at the top level of the file, fully qualified."""
-        return self.index.resolve(self.model, dotted)
-
-    def annotation(self, node: cst.BaseExpression) -> TypeRef:
-        """The type an annotation expression denotes.
-
-        Only annotations the file's model does not hold (locals, nested
-        functions) come here; their text is parsed with ``ast`` once each.
-        """
-        text = self.tree.code_for_node(node).strip()
-        found = self._annotations.get(text)
-        if found is None:
-            try:
-                expr: ast.expr = ast.parse(text, mode="eval").body
-            except SyntaxError:
-                expr = ast.Constant(text)
-            found = self._annotations[text] = annotation_to_typeref(expr, self.resolve)
-        return found
-
-    def def_model(self, qual: str, cls: str | None, name: str) -> FunctionModel | None:
-        """The model of a function or method the extractor saw (top-level
-        functions and methods of top-level classes)."""
-        if cls is not None:
-            owner = self.index.cls(cls)
-            return owner.methods.get(name) if owner is not None else None
-        return self.model.functions.get(f"{self.model.name}.{qual}")
+    def site(self, node: ast.expr | ast.stmt | ast.arg | ast.pattern | ast.excepthandler
+             ) -> ir.Site:
+        """A node's start: 1-based line, 0-based column in code points (``ast``
+        counts UTF-8 bytes)."""
+        col = node.col_offset
+        if col and self._lines is not None:
+            if not self._lines:
+                self._lines = _NEWLINES.split(self.text)
+            line = self._lines[node.lineno - 1]
+            if not line.isascii():
+                col = len(line.encode()[:col].decode(errors="replace"))
+        return ir.Site(node.lineno, col)
 
 
 @dataclass(slots=True)
@@ -303,98 +197,130 @@ class _Callee:
     closure: _Value | None = None
 
 
-def _dotted(node: cst.BaseExpression) -> str | None:
+@dataclass(frozen=True, slots=True)
+class _Arg:
+    """One argument of a call, in source order."""
+
+    value: ast.expr
+    star: str = ""
+    """``"*"``, ``"**"`` or ``""``."""
+    keyword: str | None = None
+
+    @property
+    def shape(self) -> ArgShape:
+        if self.star == "*":
+            return ArgShape(ArgForm.STAR)
+        if self.star == "**":
+            return ArgShape(ArgForm.DOUBLE_STAR)
+        if self.keyword is not None:
+            return ArgShape(ArgForm.KEYWORD, self.keyword)
+        return ArgShape(ArgForm.POSITIONAL)
+
+
+def _call_args(node: ast.Call) -> list[_Arg]:
+    """A call's arguments in source order (``ast`` lists keywords apart)."""
+    out: list[tuple[tuple[int, int], _Arg]] = []
+    for arg in node.args:
+        key = (arg.lineno, arg.col_offset)
+        if isinstance(arg, ast.Starred):
+            out.append((key, _Arg(arg.value, "*")))
+        else:
+            out.append((key, _Arg(arg)))
+    for keyword in node.keywords:
+        arg_value = keyword.value
+        key = (keyword.lineno, keyword.col_offset)
+        out.append((key, _Arg(arg_value, "**") if keyword.arg is None
+                    else _Arg(arg_value, keyword=keyword.arg)))
+    if node.args and node.keywords and out[len(node.args)][0] < out[len(node.args) - 1][0]:
+        out.sort(key=lambda pair: pair[0])  # ``f(k=1, *xs)``
+    return [arg for _, arg in out]
+
+
+def _dotted(node: ast.expr) -> str | None:
     """``a.b.c`` for a chain of attributes on a name, else ``None``."""
-    if isinstance(node, cst.Name):
-        return node.value
-    if isinstance(node, cst.Attribute):
-        head = _dotted(node.value)
-        return None if head is None else f"{head}.{node.attr.value}"
-    return None
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return ".".join(reversed(parts))
 
 
-def _statement_label(expr: cst.BaseExpression) -> str:
+def _statement_label(expr: ast.expr) -> str:
     """The callee of an expression statement (``await``-ed or not), for messages."""
-    call = expr.expression if isinstance(expr, cst.Await) else expr
-    if isinstance(call, cst.Call):
+    call = expr.value if isinstance(expr, ast.Await) else expr
+    if isinstance(call, ast.Call):
         return how.callee_label(_dotted(call.func), "")
     return ""
 
 
-def _arg_shape(arg: cst.Arg) -> ArgShape:
-    if arg.star == "*":
-        return ArgShape(ArgForm.STAR)
-    if arg.star == "**":
-        return ArgShape(ArgForm.DOUBLE_STAR)
-    if arg.keyword is not None:
-        return ArgShape(ArgForm.KEYWORD, arg.keyword.value)
-    return ArgShape(ArgForm.POSITIONAL)
-
-
-def _always_true(test: cst.BaseExpression) -> bool:
+def _always_true(test: ast.expr) -> bool:
     """``while True:`` / ``while 1:``: the loop is left only by a jump."""
-    if isinstance(test, cst.Name):
-        return test.value == "True"
-    return isinstance(test, cst.Integer) and test.evaluated_value != 0
+    return isinstance(test, ast.Constant) and type(test.value) in (bool, int) and bool(
+        test.value)
 
 
-def _irrefutable(pattern: cst.MatchPattern) -> bool:
+def _irrefutable(pattern: ast.pattern) -> bool:
     """A pattern that matches any subject (``case x:``, ``case _:``)."""
-    if isinstance(pattern, cst.MatchAs):
+    if isinstance(pattern, ast.MatchAs):
         return pattern.pattern is None or _irrefutable(pattern.pattern)
-    if isinstance(pattern, cst.MatchOr):
-        return any(_irrefutable(p.pattern) for p in pattern.patterns)
+    if isinstance(pattern, ast.MatchOr):
+        return any(_irrefutable(p) for p in pattern.patterns)
     return False
 
 
-def _may_raise(node: cst.BaseSmallStatement) -> bool:
+def _may_raise(node: ast.stmt) -> bool:
     """Whether an exception can leave from inside the statement: not from
     ``pass``, ``break``, ``continue``, ``global``/``nonlocal``, nor from a
     ``return`` of nothing, a name or a constant (no checkpoint before them,
     so a handler does not see the state they start from)."""
-    if isinstance(node, (cst.Pass, cst.Break, cst.Continue, cst.Global, cst.Nonlocal)):
+    if isinstance(node, (ast.Pass, ast.Break, ast.Continue, ast.Global, ast.Nonlocal)):
         return False
-    if isinstance(node, cst.Return):
+    if isinstance(node, ast.Return):
         value = node.value
-        return value is not None and not isinstance(
-            value, (cst.Name, cst.SimpleString, cst.Integer, cst.Float, cst.Ellipsis)
-        )
+        return value is not None and not isinstance(value, ast.Name) and not (
+            isinstance(value, ast.Constant) and not isinstance(value.value, complex))
     return True
 
 
-def _class_statements(suite: cst.BaseSuite) -> Iterator[cst.BaseCompoundStatement]:
-    """The compound statements of a class body, looking into ``if`` and
-    ``try`` blocks (version checks), as the model extractor does."""
-    if isinstance(suite, cst.IndentedBlock):
-        for statement in suite.body:
-            if isinstance(statement, cst.BaseCompoundStatement):
-                yield from _unfold(statement)
+def _class_statements(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
+    """The definitions of a class body, looking into ``if`` and ``try``
+    blocks (version checks), as the model extractor does."""
+    for statement in body:
+        if isinstance(statement, ast.If):
+            yield from _class_statements(statement.body)
+            yield from _class_statements(statement.orelse)
+        elif isinstance(statement, (ast.Try, *_TRY_STAR)):
+            statement = cast(ast.Try, statement)  # ``try``/``except*``: the same fields
+            yield from _class_statements(statement.body)
+            for handler in statement.handlers:
+                yield from _class_statements(handler.body)
+        else:
+            yield statement
 
 
-def _unfold(statement: cst.BaseCompoundStatement) -> Iterator[cst.BaseCompoundStatement]:
-    if isinstance(statement, cst.If):
-        yield from _class_statements(statement.body)
-        orelse = statement.orelse
-        if isinstance(orelse, cst.If):
-            yield from _unfold(orelse)
-        elif orelse is not None:
-            yield from _class_statements(orelse.body)
-    elif isinstance(statement, (cst.Try, cst.TryStar)):
-        for block in (statement.body, *(h.body for h in statement.handlers)):
-            yield from _class_statements(block)
-    else:
-        yield statement
+_TRY_STAR: Final[tuple[type[ast.stmt], ...]] = (
+    (ast.TryStar,) if hasattr(ast, "TryStar") else ())
 
 
-def _params_of(params: cst.Parameters) -> list[tuple[cst.Param, ParamKind]]:
-    """Every parameter in order, with its kind."""
-    out = [(p, ParamKind.POSITIONAL_ONLY) for p in params.posonly_params]
-    out.extend((p, ParamKind.POSITIONAL_OR_KEYWORD) for p in params.params)
-    if isinstance(params.star_arg, cst.Param):
-        out.append((params.star_arg, ParamKind.VAR_POSITIONAL))
-    out.extend((p, ParamKind.KEYWORD_ONLY) for p in params.kwonly_params)
-    if params.star_kwarg is not None:
-        out.append((params.star_kwarg, ParamKind.VAR_KEYWORD))
+def _params_of(args: ast.arguments) -> list[tuple[ast.arg, ParamKind, ast.expr | None]]:
+    """Every parameter in order, with its kind and default."""
+    positional = [*args.posonlyargs, *args.args]
+    defaults: list[ast.expr | None] = [None] * (len(positional) - len(args.defaults))
+    defaults.extend(args.defaults)
+    out: list[tuple[ast.arg, ParamKind, ast.expr | None]] = [
+        (p, ParamKind.POSITIONAL_ONLY if i < len(args.posonlyargs)
+         else ParamKind.POSITIONAL_OR_KEYWORD, defaults[i])
+        for i, p in enumerate(positional)
+    ]
+    if args.vararg is not None:
+        out.append((args.vararg, ParamKind.VAR_POSITIONAL, None))
+    out.extend((p, ParamKind.KEYWORD_ONLY, d)
+               for p, d in zip(args.kwonlyargs, args.kw_defaults, strict=True))
+    if args.kwarg is not None:
+        out.append((args.kwarg, ParamKind.VAR_KEYWORD, None))
     return out
 
 
@@ -430,12 +356,12 @@ class _Body:
         self.captures: dict[str, _Capture] = {}
         self.renames: dict[str, str] = {}
         """Comprehension targets shadowing a local, to their own place names."""
-        self.task_elements: dict[cst.CSTNode, TaskCall] = {}
+        self.task_elements: dict[ast.expr, TaskCall] = {}
         """Starred comprehensions handed to a spawner, being lowered: their
         element call is lowered as what the tasks run (:class:`TaskCall`)."""
-        self.borrowing_calls: dict[cst.Call, tuple[Reach, ...]] = {}
+        self.borrowing_calls: dict[ast.expr, tuple[Reach, ...]] = {}
         """``async def`` calls made and not awaited, with the places they borrow."""
-        self.comprehension_loops: dict[cst.CSTNode, ir.Loop] = {}
+        self.comprehension_loops: dict[ast.expr, ir.Loop] = {}
         self.pending: dict[str, PendingTasks] = {}
         """Locals holding calls not started yet (:class:`PendingTasks`)."""
         self.model: FunctionModel | None = None
@@ -446,7 +372,7 @@ class _Body:
     def lower_def(
         cls,
         file: _File,
-        node: cst.FunctionDef,
+        node: _FunctionNode,
         qual: str,
         *,
         parent: _Body | None,
@@ -455,17 +381,16 @@ class _Body:
         """Lower a ``def`` (a method when ``owner``, the class's fully
         qualified name, is given)."""
         body = cls(file, qual, file.site(node), parent=parent)
-        name = node.name.value
-        model = file.def_model(qual, owner, name)
+        model = file.facts.def_model(qual, owner, node.name)
         if model is not None:
             plain = not (model.is_staticmethod or model.is_classmethod)
         else:
             plain = not any(
-                file.resolve(_dotted(d.decorator) or "")
+                file.facts.resolve(_dotted(d) or "")
                 in ("builtins.staticmethod", "builtins.classmethod")
-                for d in node.decorators
+                for d in node.decorator_list
             )
-        params = _params_of(node.params)
+        params = _params_of(node.args)
         is_method = owner is not None and plain and bool(params) and params[0][1] in (
             ParamKind.POSITIONAL_ONLY,
             ParamKind.POSITIONAL_OR_KEYWORD,
@@ -475,16 +400,17 @@ class _Body:
         owner_type = TypeRef(owner) if owner is not None else None
         built = body.parameters(params, model, owner_type if is_method else None, owner_type)
         if model is None:
-            returns = file.annotation(node.returns.annotation) if node.returns else None
-            model = FunctionModel(qual, built, returns, is_async=node.asynchronous is not None)
+            returns = file.facts.annotation(node.returns) if node.returns else None
+            model = FunctionModel(qual, built, returns,
+                                  is_async=isinstance(node, ast.AsyncFunctionDef))
         body.model = model
-        body.suite(node.body)
+        body.statements(node.body)
         body.finish()
         return body
 
     def parameters(
         self,
-        params: list[tuple[cst.Param, ParamKind]],
+        params: list[tuple[ast.arg, ParamKind, ast.expr | None]],
         model: FunctionModel | None,
         receiver: TypeRef | None,
         owner: TypeRef | None,
@@ -499,18 +425,18 @@ class _Body:
         """
         declared = {p.name: p.annotation for p in model.params} if model is not None else {}
         built: list[Param] = []
-        for position, (param, kind) in enumerate(params):
-            name = param.name.value
+        for position, (param, kind, default) in enumerate(params):
+            name = param.arg
             if name in declared:
                 t = declared[name]
             elif param.annotation is not None:
-                t = self.file.annotation(param.annotation.annotation)
+                t = self.facts.annotation(param.annotation)
             else:
                 t = None
             is_receiver = position == 0 and receiver is not None
             t = resolve_self(receiver if is_receiver else t, owner)
-            built.append(Param(name, kind, t, param.default is not None))
-            site = self.file.site(param.name)
+            built.append(Param(name, kind, t, default is not None))
+            site = self.file.site(param)
             if kind is ParamKind.VAR_POSITIONAL:
                 self.env[name] = TypeRef("builtins.tuple", (t, TypeRef("..."))) if t else None
             elif kind is ParamKind.VAR_KEYWORD:
@@ -543,7 +469,8 @@ class _Body:
     def _child(self, name: str) -> str:
         return name if self.module_level else f"{self.function.name}.{name}"
 
-    def site(self, node: cst.CSTNode) -> ir.Site:
+    def site(self, node: ast.expr | ast.stmt | ast.arg | ast.pattern | ast.excepthandler
+             ) -> ir.Site:
         return self.file.site(node)
 
     # --- places and events ----------------------------------------------------
@@ -628,7 +555,7 @@ class _Body:
             self._note(v.path, moving=False)
             self.b.emit(ir.Copy(v.path, v.site, what))
 
-    def _read(self, node: cst.BaseExpression) -> None:
+    def _read(self, node: ast.expr) -> None:
         self._use(self._operand(node))
 
     def _field_binds(
@@ -695,25 +622,22 @@ class _Body:
 
     # --- names ----------------------------------------------------------------
 
-    def _name(self, node: cst.Name) -> _Value:
-        name = node.value
+    def _name(self, node: ast.Name) -> _Value:
+        name = node.id
         site = self.site(node)
         local = self.renames.get(name, name)
         if local in self.env:
             return _Value(
                 site,
-                self.env[local],
+                self.facts.refine(node, self.env[local]),
                 path=local,
                 dotted=name if self.module_level else None,
                 closure=self.closures.get(local),
             )
-        constant = _CONSTANTS.get(name)
-        if constant is not None:
-            return _Value(site, constant)
         captured = self._capture(name)
         if captured is not None:
-            return _Value(site, self.env[captured], path=captured)
-        return _Value(site, self._global_type(name), dotted=name)
+            return _Value(site, self.facts.refine(node, self.env[captured]), path=captured)
+        return _Value(site, self.facts.refine(node, self.facts.global_type(name)), dotted=name)
 
     def _capture(self, name: str) -> str | None:
         """Bring a local of an enclosing body into this one; its place name."""
@@ -731,9 +655,6 @@ class _Body:
             self.renames[name] = outer
         return outer
 
-    def _global_type(self, name: str) -> TypeRef | None:
-        return self.file.model.variables.get(f"{self.file.model.name}.{name}")
-
     def _resolve(self, dotted: str) -> str:
         head, dot, rest = dotted.partition(".")
         body: _Body | None = self
@@ -741,78 +662,53 @@ class _Body:
             if head in body.aliases:
                 return f"{body.aliases[head]}{dot}{rest}"
             body = body.parent
-        return self.file.resolve(dotted)
+        return self.facts.resolve(dotted)
 
     # --- expressions ----------------------------------------------------------
 
-    def _operand(self, node: cst.BaseExpression) -> _Value:
+    def _operand(self, node: ast.expr) -> _Value:
         """Evaluate ``node``: emit the events of its parts, return its value."""
-        if isinstance(node, cst.Name):
-            return self._name(node)
-        if isinstance(node, cst.Attribute):
-            return self._attribute(node)
-        if isinstance(node, cst.Call):
-            return self._call(node)
-        if isinstance(node, (cst.SimpleString, cst.ConcatenatedString, cst.FormattedString)):
-            self._strings(node)
-            return _Value(self.site(node), _STR)
-        if isinstance(node, (cst.Integer, cst.Float, cst.Imaginary, cst.Ellipsis)):
-            return _Value(self.site(node))
-        if isinstance(node, cst.Await):
-            return self._await(node)
-        if isinstance(node, cst.Subscript):
-            return self._subscript(node)
-        if isinstance(node, cst.Comparison):
-            self._read(node.left)
-            for target in node.comparisons:
-                self._read(target.comparator)
-            return _Value(self.site(node), TypeRef("builtins.bool"))
-        if isinstance(node, cst.BinaryOperation):
-            self._read(node.left)
-            self._read(node.right)
-            return _Value(self.site(node))
-        if isinstance(node, cst.UnaryOperation):
-            self._read(node.expression)
-            return _Value(self.site(node))
-        if isinstance(node, cst.BooleanOperation):
-            return self._boolean(node)
-        if isinstance(node, cst.IfExp):
-            return self._ifexp(node)
-        if isinstance(node, (cst.List, cst.Tuple, cst.Set)):
-            return self._display(node)
-        if isinstance(node, cst.Dict):
-            return self._dict(node)
-        if isinstance(node, _COMPREHENSIONS):
-            return self._comprehension(node)
-        if isinstance(node, cst.Lambda):
-            return self._lambda(node)
-        if isinstance(node, cst.NamedExpr):
-            return self._walrus(node)
-        if isinstance(node, cst.Yield):
-            self._yield(node)
-            return _Value(self.site(node))
-        for child in node.children:
-            if isinstance(child, cst.BaseExpression):
+        method = _OPERANDS.get(type(node))
+        if method is not None:
+            return method(self, node)
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, ast.expr):
                 self._read(child)
         return _Value(self.site(node))
 
-    def _strings(self, node: cst.BaseExpression) -> None:
-        if isinstance(node, cst.ConcatenatedString):
-            self._strings(node.left)
-            self._strings(node.right)
-        elif isinstance(node, cst.FormattedString):
-            self._fstring_parts(node.parts)
+    def _constant(self, node: ast.Constant) -> _Value:
+        value = node.value
+        if value is None:
+            return _Value(self.site(node), TypeRef(NONE))
+        if isinstance(value, bool):
+            return _Value(self.site(node), _BOOL)
+        if isinstance(value, (str, bytes)):
+            return _Value(self.site(node), _STR)
+        return _Value(self.site(node))
 
-    def _fstring_parts(self, parts: Sequence[cst.BaseFormattedStringContent]) -> None:
-        for part in parts:
-            if isinstance(part, cst.FormattedStringExpression):
-                self._read(part.expression)
-                if part.format_spec:
-                    self._fstring_parts(part.format_spec)
+    def _fstring(self, node: ast.JoinedStr) -> _Value:
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue):
+                self._read(part.value)
+                if part.format_spec is not None:
+                    self._fstring(_joined(part.format_spec))
+        return _Value(self.site(node), _STR)
 
-    def _attribute(self, node: cst.Attribute) -> _Value:
-        base = self._operand(node.value)
-        attr = node.attr.value
+    def _attribute(self, node: ast.Attribute) -> _Value:
+        # The chain is walked from its root outwards: ``a.b.c...`` can be
+        # thousands of attributes long.
+        chain: list[ast.Attribute] = []
+        inner: ast.expr = node
+        while isinstance(inner, ast.Attribute):
+            chain.append(inner)
+            inner = inner.value
+        base = self._operand(inner)
+        for link in reversed(chain):
+            base = self._attribute_of(base, link)
+        return base
+
+    def _attribute_of(self, base: _Value, node: ast.Attribute) -> _Value:
+        attr = node.attr
         site = self.site(node)
         if base.path is not None:
             path = join_place(base.path, attr)
@@ -820,36 +716,59 @@ class _Body:
             if declared is not None:
                 if self.facts.kind(declared) is None:
                     self._use(base)
-                return _Value(site, declared, path=path)
+                return _Value(site, self.facts.refine(node, declared), path=path)
         self._use(base)
         dotted = f"{base.dotted}.{attr}" if base.dotted is not None else None
-        return _Value(site, self.facts.attribute(base.type, attr), dotted=dotted)
+        return _Value(site, self.facts.refine(node, self.facts.attribute(base.type, attr)),
+                      dotted=dotted)
 
-    def _subscript(self, node: cst.Subscript) -> _Value:
+    def _subscript(self, node: ast.Subscript) -> _Value:
         # An item of a container is not a tracked place, and its type is left
         # to the type checker (``registry[k]`` is read, never owned here).
         self._read(node.value)
-        self._read_slices(node.slice)
-        return _Value(self.site(node))
+        self._read_slice(node.slice)
+        return _Value(self.site(node), self.facts.refine(node, None))
 
-    def _read_slices(self, elements: Sequence[cst.SubscriptElement]) -> None:
-        for element in elements:
-            part = element.slice
-            if isinstance(part, cst.Index):
-                self._read(part.value)
-            elif isinstance(part, cst.Slice):
+    def _read_slice(self, index: ast.expr) -> None:
+        for part in index.elts if isinstance(index, ast.Tuple) else (index,):
+            if isinstance(part, ast.Slice):
                 for bound in (part.lower, part.upper, part.step):
                     if bound is not None:
                         self._read(bound)
+            else:
+                self._read(part)
 
-    def _await(self, node: cst.Await) -> _Value:
-        inner = node.expression
-        if isinstance(inner, cst.Call):
+    def _compare(self, node: ast.Compare) -> _Value:
+        self._read(node.left)
+        for comparator in node.comparators:
+            self._read(comparator)
+        return _Value(self.site(node), _BOOL)
+
+    def _binary(self, node: ast.BinOp) -> _Value:
+        # ``a + b + c ...`` nests to the left: walked iteratively.
+        rights: list[ast.expr] = []
+        left: ast.expr = node
+        while isinstance(left, ast.BinOp):
+            rights.append(left.right)
+            left = left.left
+        self._read(left)
+        for right in reversed(rights):
+            self._read(right)
+        return _Value(self.site(node), self.facts.refine(node, None))
+
+    def _unary(self, node: ast.UnaryOp) -> _Value:
+        self._read(node.operand)
+        return _Value(self.site(node), _BOOL if isinstance(node.op, ast.Not) else None)
+
+    def _await(self, node: ast.Await) -> _Value:
+        inner = node.value
+        if isinstance(inner, ast.Call):
             v = self._call(inner, awaited=True)
         else:
             v = self._operand(inner)
             self._use(v)
-        return _Value(self.site(node), awaited(v.type), noreturn=v.noreturn)
+        return _Value(self.site(node), self.facts.refine(node, awaited(v.type)),
+                      noreturn=v.noreturn)
 
     def _fork(self, first: Callable[[], None], second: Callable[[], None]) -> None:
         """Two alternative paths (an :class:`~ir.If`), with the locals' types
@@ -871,188 +790,185 @@ class _Body:
             return _Value(site, first.type)
         return _Value(site)
 
-    def _ifexp(self, node: cst.IfExp) -> _Value:
-        self._read(node.test)
-        results: list[_Value] = []
-
-        def branch(expr: cst.BaseExpression) -> Callable[[], None]:
-            def run() -> None:
-                v = self._operand(expr)
-                self._use(v)
-                results.append(v)
-
-            return run
-
-        self._fork(branch(node.body), branch(node.orelse))
-        return self._either(results[0], results[1], self.site(node))
-
-    def _boolean(self, node: cst.BooleanOperation) -> _Value:
-        left = self._operand(node.left)
-        self._use(left)
-        results: list[_Value] = []
-
-        def right() -> None:
-            v = self._operand(node.right)
+    def _branch(self, expr: ast.expr, results: list[_Value]) -> Callable[[], None]:
+        """A path that evaluates ``expr``, reads it, and keeps its value."""
+        def run() -> None:
+            v = self._operand(expr)
             self._use(v)
             results.append(v)
 
-        self._fork(lambda: None, right)
-        return self._either(left, results[0], self.site(node))
+        return run
 
-    def _flow(self, node: cst.BaseExpression, sink: Callable[[_Value], None]) -> None:
+    def _ifexp(self, node: ast.IfExp) -> _Value:
+        self._read(node.test)
+        results: list[_Value] = []
+        self._fork(self._branch(node.body, results), self._branch(node.orelse, results))
+        return self._either(results[0], results[1], self.site(node))
+
+    def _boolean(self, node: ast.BoolOp) -> _Value:
+        return self._boolean_values(node.values, self.site(node))
+
+    def _boolean_values(self, values: Sequence[ast.expr], site: ir.Site) -> _Value:
+        """``a and b and c``: each operand after the first may not run."""
+        left = self._operand(values[0])
+        self._use(left)
+        for value in values[1:]:
+            results: list[_Value] = []
+            self._fork(lambda: None, self._branch(value, results))
+            left = self._either(left, results[0], site)
+        return left
+
+    def _flow(self, node: ast.expr, sink: Callable[[_Value], None]) -> None:
         """Evaluate ``node`` into ``sink`` (an assignment, a return), taking
         each branch of a conditional expression or ``and``/``or`` apart so
         that the value of each branch goes to the sink on its own path."""
-        if isinstance(node, cst.IfExp):
+        if isinstance(node, ast.IfExp):
             self._read(node.test)
             body, orelse = node.body, node.orelse
             self._fork(lambda: self._flow(body, sink), lambda: self._flow(orelse, sink))
-        elif isinstance(node, cst.BooleanOperation):
-            left = self._operand(node.left)
-            self._use(left)
-            right = node.right
-            self._fork(lambda: sink(left), lambda: self._flow(right, sink))
+        elif isinstance(node, ast.BoolOp):
+            values = node.values
+            if len(values) > 2:
+                left = self._boolean_values(values[:-1], self.site(node))
+            else:
+                left = self._operand(values[0])
+                self._use(left)
+            last = values[-1]
+            self._fork(lambda: sink(left), lambda: self._flow(last, sink))
         else:
             sink(self._operand(node))
 
-    def _escape(self, node: cst.BaseExpression, what: str) -> None:
+    def _escape(self, node: ast.expr, what: str) -> None:
         """``return``/``yield``: the value, or each element of a display, moves out."""
-        if isinstance(node, (cst.Tuple, cst.List, cst.Set)):
-            for element in node.elements:
-                if isinstance(element, cst.StarredElement):
+        if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+            for element in node.elts:
+                if isinstance(element, ast.Starred):
                     self._read(element.value)
                 else:
-                    self._escape(element.value, what)
-        elif isinstance(node, cst.Dict):
-            for item in node.elements:
-                if isinstance(item, cst.DictElement):
-                    self._escape(item.key, what)
-                    self._escape(item.value, what)
+                    self._escape(element, what)
+        elif isinstance(node, ast.Dict):
+            for key, value in zip(node.keys, node.values, strict=True):
+                if key is None:
+                    self._read(value)
                 else:
-                    self._read(item.value)
+                    self._escape(key, what)
+                    self._escape(value, what)
         else:
             self._flow(node, lambda v: self._move(v, what))
 
-    def _display(self, node: cst.List | cst.Tuple | cst.Set) -> _Value:
+    def _display(self, node: ast.List | ast.Tuple | ast.Set) -> _Value:
         stored = how.stored_in_display(_DISPLAYS[type(node)])
-        for element in node.elements:
-            if isinstance(element, cst.StarredElement):
+        for element in node.elts:
+            if isinstance(element, ast.Starred):
                 self._read(element.value)
             else:
-                self._move(self._operand(element.value), stored)
-        return _Value(self.site(node))
+                self._move(self._operand(element), stored)
+        return _Value(self.site(node), self.facts.refine(node, None))
 
-    def _dict(self, node: cst.Dict) -> _Value:
+    def _dict(self, node: ast.Dict) -> _Value:
         stored = how.stored_in_display(how.Display.DICT)
-        for item in node.elements:
-            if isinstance(item, cst.DictElement):
-                self._move(self._operand(item.key), stored)
-                self._move(self._operand(item.value), stored)
+        for key, value in zip(node.keys, node.values, strict=True):
+            if key is None:
+                self._read(value)
             else:
-                self._read(item.value)
+                self._move(self._operand(key), stored)
+                self._move(self._operand(value), stored)
+        return _Value(self.site(node), self.facts.refine(node, None))
+
+    def _yield(self, node: ast.Yield) -> _Value:
+        if node.value is not None:
+            self._escape(node.value, how.YIELDED)
         return _Value(self.site(node))
 
-    def _yield(self, node: cst.Yield) -> None:
-        value = node.value
-        if isinstance(value, cst.From):
-            self._read(value.item)
-        elif value is not None:
-            self._escape(value, how.YIELDED)
+    def _yield_from(self, node: ast.YieldFrom) -> _Value:
+        self._read(node.value)
+        return _Value(self.site(node))
 
-    def _walrus(self, node: cst.NamedExpr) -> _Value:
+    def _walrus(self, node: ast.NamedExpr) -> _Value:
         target = node.target
         self._flow(node.value, lambda v: self._store(target, v))
         return self._operand(target)
 
+    def _starred(self, node: ast.Starred) -> _Value:
+        self._read(node.value)
+        return _Value(self.site(node))
+
     # --- comprehensions -------------------------------------------------------
 
-    def _comprehension(
-        self, node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp
-    ) -> _Value:
+    def _comprehension(self, node: _Comprehension) -> _Value:
         """A comprehension is a loop whose element may run any number of times."""
-        outer = node.for_in
-        iterable = self._operand(outer.iter)
+        iterable = self._operand(node.generators[0].iter)
         self._use(iterable)
         saved_env, saved_renames = dict(self.env), dict(self.renames)
         loop = self.comprehension_loops[node] = self.b.open_loop()
         with self.b.into(loop.body):
-            self._comp_for(node, outer, iterable)
+            self._comp_for(node, 0, iterable)
         # The targets are local to the comprehension (Python 3 scoping).
         self.env, self.renames = saved_env, saved_renames
-        return _Value(self.site(node))
+        return _Value(self.site(node), self.facts.refine(node, None))
 
-    def _comp_for(
-        self,
-        node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp,
-        clause: cst.CompFor,
-        iterable: _Value,
-    ) -> None:
-        element = self.facts.element_type(
-            iterable.type, is_async=clause.asynchronous is not None
-        )
-        self._comp_target(clause.target)
-        self._store(clause.target, _Value(self.site(clause.target), element, owned=False))
+    def _comp_for(self, node: _Comprehension, clause: int, iterable: _Value) -> None:
+        generator = node.generators[clause]
+        element = self.facts.element_type(iterable.type, is_async=bool(generator.is_async))
+        self._comp_target(generator.target)
+        self._store(generator.target,
+                    _Value(self.site(generator.target), element, owned=False))
         self._comp_rest(node, clause, 0)
 
-    def _comp_rest(
-        self,
-        node: cst.ListComp | cst.SetComp | cst.GeneratorExp | cst.DictComp,
-        clause: cst.CompFor,
-        condition: int,
-    ) -> None:
-        if condition < len(clause.ifs):
-            self._read(clause.ifs[condition].test)
+    def _comp_rest(self, node: _Comprehension, clause: int, condition: int) -> None:
+        generator = node.generators[clause]
+        if condition < len(generator.ifs):
+            self._read(generator.ifs[condition])
             branch = self.b.open_if()
             with self.b.into(branch.body):
                 self._comp_rest(node, clause, condition + 1)
             return
-        inner = clause.inner_for_in
-        if inner is not None:
-            iterable = self._operand(inner.iter)
+        if clause + 1 < len(node.generators):
+            iterable = self._operand(node.generators[clause + 1].iter)
             self._use(iterable)
             loop = self.b.open_loop()
             with self.b.into(loop.body):
-                self._comp_for(node, inner, iterable)
+                self._comp_for(node, clause + 1, iterable)
             return
         task = self.task_elements.pop(node, None)
-        if isinstance(node, cst.DictComp):
+        if isinstance(node, ast.DictComp):
             stored = how.stored_in_display(how.Display.DICT)
             self._move(self._operand(node.key), stored)
             self._move(self._operand(node.value), stored)
+            return
+        what = (
+            how.YIELDED
+            if isinstance(node, ast.GeneratorExp)
+            else how.stored_in_display(_DISPLAYS[type(node)])
+        )
+        if task is not None and isinstance(node.elt, ast.Call):
+            v = self._call(node.elt, task=task)
+            if not task.runs_in_task:
+                self._move(v, what)
         else:
-            what = (
-                how.YIELDED
-                if isinstance(node, cst.GeneratorExp)
-                else how.stored_in_display(_DISPLAYS[type(node)])
-            )
-            if task is not None and isinstance(node.elt, cst.Call):
-                v = self._call(node.elt, task=task)
-                if not task.runs_in_task:
-                    self._move(v, what)
-            else:
-                self._escape(node.elt, what)
+            self._escape(node.elt, what)
 
-    def _comp_target(self, target: cst.BaseExpression) -> None:
+    def _comp_target(self, target: ast.expr) -> None:
         """Give comprehension targets that shadow a local their own places."""
-        if isinstance(target, cst.Name):
-            name = target.value
+        if isinstance(target, ast.Name):
+            name = target.id
             if name in self.env or name in self.renames:
                 self.renames[name] = f"{name}'{len(self.renames) + 1}"
-        elif isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._comp_target(element.value)
-        elif isinstance(target, cst.StarredElement):
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self._comp_target(element)
+        elif isinstance(target, ast.Starred):
             self._comp_target(target.value)
 
     # --- lambdas --------------------------------------------------------------
 
-    def _lambda(self, node: cst.Lambda) -> _Value:
+    def _lambda(self, node: ast.Lambda) -> _Value:
         """A lambda is its own body; in this one, a closure value."""
         site = self.site(node)
-        params = _params_of(node.params)
-        for param, _ in params:
-            if param.default is not None:
-                self._read(param.default)
+        params = _params_of(node.args)
+        for _, _, default in params:
+            if default is not None:
+                self._read(default)
         inner = _Body(self.file, self._child("<lambda>"), site, parent=self)
         inner.parameters(params, None, None, None)
         # The lambda's value is read, not moved: ``key=lambda a: a.budget`` borrows.
@@ -1062,13 +978,13 @@ class _Body:
 
     # --- calls ----------------------------------------------------------------
 
-    def _callee(self, func: cst.BaseExpression) -> _Callee:
+    def _callee(self, func: ast.expr) -> _Callee:
         dotted = _dotted(func)
-        if isinstance(func, cst.Attribute):
-            name = func.attr.value
+        if isinstance(func, ast.Attribute):
+            name = func.attr
             label = how.callee_label(dotted, name)
             inner = func.value
-            if isinstance(inner, cst.Call) and is_join(name):
+            if isinstance(inner, ast.Call) and is_join(name):
                 receiver = self._call(inner, awaited=True)
             else:
                 receiver = self._operand(inner)
@@ -1082,9 +998,9 @@ class _Body:
                 if found.fn is not None or found.constructs is not None:
                     return found
             return _Callee(name, label, receiver=receiver)
-        if isinstance(func, cst.Name):
+        if isinstance(func, ast.Name):
             v = self._name(func)
-            name = func.value
+            name = func.id
             if v.closure is not None:
                 return _Callee(name, name, v.closure.model, closure=v)
             if v.dotted is not None and self.facts.instance(v.type) is None:
@@ -1099,13 +1015,13 @@ class _Body:
         full = self._resolve(dotted)
         if self.index.cls(full) is not None:
             built = TypeRef(full)
-            return _Callee(name, label, constructor(self.index, full), True, built,
+            return _Callee(name, label, self.facts.constructor(full), True, built,
                            constructs=built)
         return _Callee(name, label, self.index.function(full))
 
     def _call(
         self,
-        node: cst.Call,
+        node: ast.Call,
         *,
         awaited: bool = False,
         task: TaskCall | None = None,
@@ -1137,11 +1053,12 @@ class _Body:
                 self._use(receiver)
         if callee.closure is not None:
             self._use(callee.closure)
+        args = _call_args(node)
+        params: list[Param | None]
         if fn is not None:
-            params = bind_arguments(fn.params, [_arg_shape(a) for a in node.args],
-                                    bound=callee.bound)
+            params = bind_arguments(fn.params, [a.shape for a in args], bound=callee.bound)
         else:
-            params = [None] * len(node.args)
+            params = [None] * len(args)
         spec = fn.spawns if fn is not None and reaches is None else None
         later: list[tuple[Effect, _Value]] = []
         spawned: list[SpawnArg] = []
@@ -1149,7 +1066,7 @@ class _Body:
         borrows: list[Reach] | None = (
             [] if fn is not None and fn.is_async and not awaited and task is None else None
         )
-        for arg, param in zip(node.args, params, strict=True):
+        for arg, param in zip(args, params, strict=True):
             if spec is not None and param is not None and param.name in spec.params:
                 spawned.append(self._spawn_arg(arg, param))
                 continue
@@ -1161,7 +1078,8 @@ class _Body:
                 else:
                     self._use(v, whole=True)
                 continue
-            effect = param_effect(self.index, fn, param, callee.owner) if fn else Effect.BORROW
+            effect = (param_effect(self.index, fn, param, callee.owner) if fn
+                      else Effect.BORROW)
             if effect is Effect.BORROW or (v.closure is not None and effect is not Effect.CONSUME):
                 # A closure passed to an ordinary call runs in place (SPEC 5, Calls).
                 self._use(v, whole=True)
@@ -1193,42 +1111,48 @@ class _Body:
                 self.b.emit(ir.Mint(site, self.facts.type_name(callee.constructs)))
             return _Value(site, callee.constructs)
         if fn is None:
-            return _Value(site)
+            return _Value(site, self.facts.refine(node, None))
         result = self.facts.call_result(fn, callee.owner)
-        return _Value(site, coroutine_of(result) if fn.is_async else result,
-                      noreturn=fn.noreturn)
+        return _Value(site, self.facts.refine(node, coroutine_of(result) if fn.is_async
+                                              else result), noreturn=fn.noreturn)
 
     def _send(self, place: str, site: ir.Site, what: str, *, fanout: bool, awaited: bool) -> None:
         self._note(place, moving=not awaited)
         self.b.emit(ir.Send(place, site, what, fanout, awaited))
 
-    def _spawn_arg(self, arg: cst.Arg, param: Param) -> SpawnArg:
+    def _spawn_arg(self, arg: _Arg, param: Param) -> SpawnArg:
         """Classify an argument of a spawning parameter and collect what it
         takes into the task(s); its other events are emitted as usual."""
         value = arg.value
-        if arg.star == "*" and isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)):
+        if arg.star == "*" and isinstance(value, _SEQUENCE_COMPREHENSIONS):
             each = self.task_elements[value] = TaskCall(param)
             scratch: list[ir.Node] = []
             with self.b.into(scratch):
                 self._read(value)
             return SpawnArg(param, Shape.COMPREHENSION, comprehension_reaches(scratch, each))
-        if isinstance(value, cst.Call) and not arg.star:
+        if isinstance(value, ast.Call) and not arg.star:
             task = TaskCall(param)
             self._call(value, task=task)
             return SpawnArg(param, Shape.CALL, tuple(task.reaches))
         found: list[Reach] = []
-        if isinstance(value, (cst.Tuple, cst.List, cst.Dict)) and not arg.star:
-            for element in value.elements:
-                if isinstance(element, (cst.Element, cst.DictElement)):
-                    if isinstance(element, cst.DictElement):
-                        self._read(element.key)
-                    self._reach(self._operand(element.value), found)
-                else:
+        if isinstance(value, (ast.Tuple, ast.List)) and not arg.star:
+            for element in value.elts:
+                if isinstance(element, ast.Starred):
                     self._read(element.value)
+                else:
+                    self._reach(self._operand(element), found)
             return SpawnArg(param, Shape.DISPLAY, tuple(found))
-        if isinstance(value, cst.Name) and value.value in self.pending:
+        if isinstance(value, ast.Dict) and not arg.star:
+            for key, item in zip(value.keys, value.values, strict=True):
+                if key is None:
+                    self._read(item)
+                else:
+                    self._read(key)
+                    self._reach(self._operand(item), found)
+            return SpawnArg(param, Shape.DISPLAY, tuple(found))
+        if isinstance(value, ast.Name) and value.id in self.pending:
             self._read(value)
-            held = self.pending.pop(value.value)
+            held = self.pending.pop(value.id)
             return held.spawn_arg(param, self.site(value), star=arg.star == "*")
         shape = self._reach(self._operand(value), found)
         return SpawnArg(param, shape, tuple(found))
@@ -1246,29 +1170,30 @@ class _Body:
 
     # --- assignment -----------------------------------------------------------
 
-    def _store(self, target: cst.BaseExpression, v: _Value) -> None:
+    def _store(self, target: ast.expr, v: _Value) -> None:
         """Assign the value ``v`` to ``target``."""
-        if isinstance(target, cst.Name):
-            self._bind_name(target.value, v, self.site(target))
-        elif isinstance(target, cst.Attribute):
+        if isinstance(target, ast.Name):
+            self._bind_name(target.id, v, self.site(target))
+        elif isinstance(target, ast.Attribute):
             self._store_attribute(target, v)
-        elif isinstance(target, cst.Subscript):
+        elif isinstance(target, ast.Subscript):
             self._read(target.value)
-            self._read_slices(target.slice)
+            self._read_slice(target.slice)
             container = _dotted(target.value)
             self._move(v, how.stored_in(f"{container}[...]" if container else "a container"))
-        elif isinstance(target, (cst.Tuple, cst.List)):
+        elif isinstance(target, (ast.Tuple, ast.List)):
             self._use(v)
             known = True
-            for position, element in enumerate(target.elements):
-                if isinstance(element, cst.StarredElement):
+            for position, element in enumerate(target.elts):
+                if isinstance(element, ast.Starred):
                     known = False
                     self._store(element.value, _Value(v.site))
                 else:
                     t = self.facts.item_type(v.type, position) if known else None
                     owned = v.owned and v.path is None
-                    self._store(element.value, _Value(v.site, t, owned=owned))
-        elif isinstance(target, cst.StarredElement):
+                    self._store(element, _Value(v.site, self.facts.refine(element, t),
+                                                owned=owned))
+        elif isinstance(target, ast.Starred):
             self._store(target.value, _Value(v.site))
 
     def _bind_name(self, name: str, v: _Value, site: ir.Site) -> None:
@@ -1304,9 +1229,9 @@ class _Body:
                        obligation=local and v.owned and not borrowed,
                        type_name=self.facts.type_name(t))
 
-    def _store_attribute(self, target: cst.Attribute, v: _Value) -> None:
+    def _store_attribute(self, target: ast.Attribute, v: _Value) -> None:
         base = self._operand(target.value)
-        attr = target.attr.value
+        attr = target.attr
         path = join_place(base.path, attr) if base.path is not None else None
         declared = self.facts.field(base.type, attr) if path is not None else None
         if path is None or declared is None:
@@ -1327,34 +1252,34 @@ class _Body:
         for bind in self._field_binds(path, t, site, False):
             self.b.emit(bind)
 
-    def _assign(self, node: cst.Assign) -> None:
-        targets = [t.target for t in node.targets]
+    def _assign(self, node: ast.Assign) -> None:
+        targets = node.targets
         value = node.value
         if len(targets) == 1 and self._pairwise(targets[0], value):
             return
-        if isinstance(value, (cst.IfExp, cst.BooleanOperation)):
+        if isinstance(value, (ast.IfExp, ast.BoolOp)):
             first = targets[0]
             self._flow(value, lambda v: self._store(first, v))
             v = _Value(self.site(value))
         else:
             v = self._operand(value)
             self._store(targets[0], v)
-            if len(targets) == 1 and isinstance(targets[0], cst.Name):
-                self._hold_tasks(targets[0].value, value)
+            if len(targets) == 1 and isinstance(targets[0], ast.Name):
+                self._hold_tasks(targets[0].id, value)
         # ``a = b = x``: the later targets alias the first one.
-        alias = targets[0].value if isinstance(targets[0], cst.Name) else None
+        alias = targets[0].id if isinstance(targets[0], ast.Name) else None
         for target in targets[1:]:
             path = self.renames.get(alias, alias) if alias is not None else None
             self._store(target, _Value(v.site, self.env.get(path) if path else None, path=path))
 
-    def _hold_tasks(self, name: str, value: cst.BaseExpression) -> None:
+    def _hold_tasks(self, name: str, value: ast.expr) -> None:
         """``name = w(q, b)`` or ``name = [w(q, b) for q in qs]``: the local
         holds calls not started yet (:class:`PendingTasks`)."""
         held: PendingTasks | None = None
-        if isinstance(value, cst.Call) and value in self.borrowing_calls:
+        if isinstance(value, ast.Call) and value in self.borrowing_calls:
             held = PendingTasks(self.borrowing_calls[value], many=False)
-        elif isinstance(value, (cst.ListComp, cst.SetComp, cst.GeneratorExp)) and isinstance(
-            value.elt, cst.Call
+        elif isinstance(value, _SEQUENCE_COMPREHENSIONS) and isinstance(
+            value.elt, ast.Call
         ) and value.elt in self.borrowing_calls:
             held = PendingTasks.of_comprehension(
                 self.comprehension_loops[value], self.borrowing_calls[value.elt]
@@ -1362,34 +1287,35 @@ class _Body:
         if held is not None:
             self.pending[name] = held
 
-    def _append_task(self, expr: cst.BaseExpression) -> None:
+    def _append_task(self, expr: ast.expr) -> None:
         """``tasks.append(w(q, b))``: ``tasks`` holds one more call."""
-        if not (isinstance(expr, cst.Call) and isinstance(expr.func, cst.Attribute)
-                and isinstance(expr.func.value, cst.Name) and expr.func.attr.value == "append"
-                and len(expr.args) == 1 and isinstance(expr.args[0].value, cst.Call)):
+        if not (isinstance(expr, ast.Call) and isinstance(expr.func, ast.Attribute)
+                and isinstance(expr.func.value, ast.Name) and expr.func.attr == "append"
+                and len(expr.args) == 1 and not expr.keywords
+                and isinstance(expr.args[0], ast.Call)):
             return
-        reaches = self.borrowing_calls.get(expr.args[0].value)
+        reaches = self.borrowing_calls.get(expr.args[0])
         if reaches is not None:
-            name = expr.func.value.value
+            name = expr.func.value.id
             self.pending[name] = PendingTasks.append(
                 self.pending.get(name), reaches, self.b.innermost_loop()
             )
 
-    def _pairwise(self, target: cst.BaseExpression, value: cst.BaseExpression) -> bool:
+    def _pairwise(self, target: ast.expr, value: ast.expr) -> bool:
         """``a, b = x, y``: each value goes to its target. When a source is
         also a target (``a, b = b, a``) every source is read before any
         target is bound, as Python does."""
-        if not (isinstance(target, (cst.Tuple, cst.List))
-                and isinstance(value, (cst.Tuple, cst.List))):
+        if not (isinstance(target, (ast.Tuple, ast.List))
+                and isinstance(value, (ast.Tuple, ast.List))):
             return False
-        if len(target.elements) != len(value.elements) or any(
-            isinstance(e, cst.StarredElement) for e in (*target.elements, *value.elements)
+        if len(target.elts) != len(value.elts) or any(
+            isinstance(e, ast.Starred) for e in (*target.elts, *value.elts)
         ):
             return False
-        values = [self._operand(element.value) for element in value.elements]
-        targets = [element.value for element in target.elements]
+        values = [self._operand(element) for element in value.elts]
+        targets = target.elts
         sources = {v.path for v in values if self._tracked(v)}
-        names = {self.renames.get(t.value, t.value) for t in targets if isinstance(t, cst.Name)}
+        names = {self.renames.get(t.id, t.id) for t in targets if isinstance(t, ast.Name)}
         if sources.isdisjoint(names):
             for t, v in zip(targets, values, strict=True):
                 self._store(t, v)
@@ -1403,12 +1329,12 @@ class _Body:
             self._store(t, _Value(v.site, v.type))
         return True
 
-    def _annassign(self, node: cst.AnnAssign) -> None:
+    def _annassign(self, node: ast.AnnAssign) -> None:
         target = node.target
-        declared = self.file.annotation(node.annotation.annotation)
+        declared = self.facts.annotation(node.annotation)
         if node.value is None:
-            if isinstance(target, cst.Name):
-                self.env.setdefault(self.renames.get(target.value, target.value), declared)
+            if isinstance(target, ast.Name):
+                self.env.setdefault(self.renames.get(target.id, target.id), declared)
             return
 
         def sink(v: _Value) -> None:
@@ -1421,162 +1347,135 @@ class _Body:
 
     # --- statements -----------------------------------------------------------
 
-    def statements(self, statements: Sequence[cst.BaseStatement]) -> None:
-        """Lower a block of statements, each starting with a checkpoint."""
+    def statements(self, statements: Sequence[ast.stmt]) -> None:
+        """Lower a block of statements, each that can raise after a checkpoint."""
         for statement in statements:
-            if isinstance(statement, cst.SimpleStatementLine):
-                self._smalls(statement.body)
-            elif isinstance(statement, cst.BaseCompoundStatement):
+            if _may_raise(statement):
                 self.b.emit(ir.Checkpoint(self.site(statement)))
-                self._compound(statement)
+            method = _STATEMENTS.get(type(statement))
+            if method is not None:
+                method(self, statement)
 
-    def suite(self, suite: cst.BaseSuite) -> None:
-        if isinstance(suite, cst.IndentedBlock):
-            self.statements(suite.body)
-        elif isinstance(suite, cst.SimpleStatementSuite):
-            self._smalls(suite.body)
+    def _expr_statement(self, node: ast.Expr) -> None:
+        v = self._operand(node.value)
+        self._use(v)
+        self._append_task(node.value)
+        if v.noreturn:
+            self.b.emit(ir.Halt(self.site(node)))
+        elif v.path is None and v.owned and self.facts.kind(v.type) is ir.Kind.LINEAR:
+            # A new linear value nobody holds: it leaks here (BUD004).
+            for event in discard(_statement_label(node.value), v.site,
+                                 self.facts.type_name(v.type)):
+                self.b.emit(event)
 
-    def _smalls(self, smalls: Sequence[cst.BaseSmallStatement]) -> None:
-        for small in smalls:
-            if _may_raise(small):
-                self.b.emit(ir.Checkpoint(self.site(small)))
-            self._small(small)
+    def _augassign(self, node: ast.AugAssign) -> None:
+        self._read(node.target)
+        self._read(node.value)
 
-    def _small(self, node: cst.BaseSmallStatement) -> None:
-        if isinstance(node, cst.Expr):
-            v = self._operand(node.value)
-            self._use(v)
-            self._append_task(node.value)
-            if v.noreturn:
-                self.b.emit(ir.Halt(self.site(node)))
-            elif v.path is None and v.owned and self.facts.kind(v.type) is ir.Kind.LINEAR:
-                # A new linear value nobody holds: it leaks here (BUD004).
-                for event in discard(_statement_label(node.value), v.site,
-                                     self.facts.type_name(v.type)):
-                    self.b.emit(event)
-        elif isinstance(node, cst.Assign):
-            self._assign(node)
-        elif isinstance(node, cst.AnnAssign):
-            self._annassign(node)
-        elif isinstance(node, cst.AugAssign):
-            self._read(node.target)
-            self._read(node.value)
-        elif isinstance(node, cst.Return):
-            if node.value is not None:
-                self._escape(node.value, how.RETURNED)
-            self.b.emit(ir.Return(self.site(node)))
-        elif isinstance(node, cst.Raise):
-            if node.exc is not None:
-                self._read(node.exc)
-            if node.cause is not None:
-                self._read(node.cause.item)
-            self.b.emit(ir.Raise(self.site(node)))
-        elif isinstance(node, cst.Break):
-            self.b.emit(ir.Break(self.site(node)))
-        elif isinstance(node, cst.Continue):
-            self.b.emit(ir.Continue(self.site(node)))
-        elif isinstance(node, cst.Del):
-            self._delete(node.target)
-        elif isinstance(node, cst.Assert):
-            self._read(node.test)
-            if node.msg is not None:
-                self._read(node.msg)
-        elif isinstance(node, cst.Import):
-            self._import(node)
-        elif isinstance(node, cst.ImportFrom):
-            self._import_from(node)
+    def _return(self, node: ast.Return) -> None:
+        if node.value is not None:
+            self._escape(node.value, how.RETURNED)
+        self.b.emit(ir.Return(self.site(node)))
 
-    def _delete(self, target: cst.BaseExpression) -> None:
-        if isinstance(target, (cst.Tuple, cst.List)):
-            for element in target.elements:
-                self._delete(element.value)
+    def _raise(self, node: ast.Raise) -> None:
+        if node.exc is not None:
+            self._read(node.exc)
+        if node.cause is not None:
+            self._read(node.cause)
+        self.b.emit(ir.Raise(self.site(node)))
+
+    def _break(self, node: ast.Break) -> None:
+        self.b.emit(ir.Break(self.site(node)))
+
+    def _continue(self, node: ast.Continue) -> None:
+        self.b.emit(ir.Continue(self.site(node)))
+
+    def _del(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            self._delete(target)
+
+    def _delete(self, target: ast.expr) -> None:
+        if isinstance(target, (ast.Tuple, ast.List)):
+            for element in target.elts:
+                self._delete(element)
             return
         v = self._operand(target)
         if self._tracked(v):
             self.b.emit(ir.Drop(str(v.path), v.site))
-        elif isinstance(target, cst.Name):
-            self.closures.pop(self.renames.get(target.value, target.value), None)
+        elif isinstance(target, ast.Name):
+            self.closures.pop(self.renames.get(target.id, target.id), None)
 
-    def _import(self, node: cst.Import) -> None:
+    def _assert(self, node: ast.Assert) -> None:
+        self._read(node.test)
+        if node.msg is not None:
+            self._read(node.msg)
+
+    def _import(self, node: ast.Import) -> None:
         if self.module_level:
             return  # the file's model resolves module-level imports
         for alias in node.names:
-            full = _dotted(alias.name) or ""
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                self._alias(alias.asname.name.value, full)
+            if alias.asname is not None:
+                self._alias(alias.asname, alias.name)
             else:
-                head = full.partition(".")[0]
+                head = alias.name.partition(".")[0]
                 self._alias(head, head)
 
-    def _import_from(self, node: cst.ImportFrom) -> None:
-        if self.module_level or node.relative or node.module is None:
+    def _import_from(self, node: ast.ImportFrom) -> None:
+        if self.module_level or node.level or node.module is None:
             return
-        if isinstance(node.names, cst.ImportStar):
-            return
-        base = _dotted(node.module)
         for alias in node.names:
-            name = _dotted(alias.name) or ""
-            local = name
-            if alias.asname is not None and isinstance(alias.asname.name, cst.Name):
-                local = alias.asname.name.value
-            self._alias(local, f"{base}.{name}")
+            if alias.name == "*":
+                return
+            self._alias(alias.asname or alias.name, f"{node.module}.{alias.name}")
 
     def _alias(self, local: str, target: str) -> None:
         self.aliases[local] = target
         self.env.pop(local, None)
         self.closures.pop(local, None)
 
-    def _compound(self, node: cst.BaseCompoundStatement) -> None:
-        if isinstance(node, cst.If):
-            self._if(node)
-        elif isinstance(node, cst.For):
-            self._for(node)
-        elif isinstance(node, cst.While):
-            self._while(node)
-        elif isinstance(node, (cst.Try, cst.TryStar)):
-            self._try(node)
-        elif isinstance(node, cst.With):
-            self._with(node, 0)
-        elif isinstance(node, cst.FunctionDef):
-            self._def(node)
-        elif isinstance(node, cst.ClassDef):
-            self._class(node)
-        elif isinstance(node, cst.Match):
-            self._match(node)
+    def _if(self, node: ast.If) -> None:
+        # An ``elif`` ladder is walked as a loop (it can be thousands long);
+        # each ``elif`` test is a statement of its own (an exception point).
+        arms: list[dict[str, TypeRef | None]] = []
+        with ExitStack() as blocks:
+            current = node
+            while True:
+                self._read(current.test)
+                none_in_body, none_in_orelse = self._none_tests(current.test)
+                site = self.site(current.test)
+                branch = self.b.open_if()
+                before = dict(self.env)
+                with self.b.into(branch.body):
+                    self._forget(none_in_body, site)
+                    self.statements(current.body)
+                arms.append(self.env)
+                self.env = before
+                blocks.enter_context(self.b.into(branch.orelse))
+                self._forget(none_in_orelse, site)
+                orelse = current.orelse
+                if len(orelse) == 1 and isinstance(orelse[0], ast.If):
+                    current = orelse[0]
+                    self.b.emit(ir.Checkpoint(self.site(current)))
+                    continue
+                self.statements(orelse)
+                break
+        for body_env in reversed(arms):
+            self.env = self._join(body_env, self.env)
 
-    def _if(self, node: cst.If) -> None:
-        self._read(node.test)
-        orelse = node.orelse
-        none_in_body, none_in_orelse = self._none_tests(node.test)
-        site = self.site(node.test)
-
-        def body() -> None:
-            self._forget(none_in_body, site)
-            self.suite(node.body)
-
-        def other() -> None:
-            self._forget(none_in_orelse, site)
-            if isinstance(orelse, cst.If):
-                self._if(orelse)
-            elif orelse is not None:
-                self.suite(orelse.body)
-
-        self._fork(body, other)
-
-    def _none_tests(self, test: cst.BaseExpression) -> tuple[str | None, str | None]:
+    def _none_tests(self, test: ast.expr) -> tuple[str | None, str | None]:
         """The place a ``None`` test proves empty on each branch:
         ``x is None`` in the body, ``x is not None`` in the else."""
-        if not (isinstance(test, cst.Comparison) and len(test.comparisons) == 1):
+        if not (isinstance(test, ast.Compare) and len(test.ops) == 1):
             return None, None
-        target = test.comparisons[0]
-        if not (isinstance(target.comparator, cst.Name) and target.comparator.value == "None"):
+        right = test.comparators[0]
+        if not (isinstance(right, ast.Constant) and right.value is None):
             return None, None
         place = _dotted(test.left)
         if place is None or place.count(".") > MAX_DOTS:
             return None, None
-        if isinstance(target.operator, cst.Is):
+        if isinstance(test.ops[0], ast.Is):
             return place, None
-        if isinstance(target.operator, cst.IsNot):
+        if isinstance(test.ops[0], ast.IsNot):
             return None, place
         return None, None
 
@@ -1590,35 +1489,38 @@ class _Body:
             run()
         self.env = self._join(before, self.env)
 
-    def _while(self, node: cst.While) -> None:
+    def _while(self, node: ast.While) -> None:
         loop = self.b.open_loop(can_exit=not _always_true(node.test))
         with self.b.into(loop.head):
             self._read(node.test)
-        self._loop_body(loop, lambda: self.suite(node.body))
-        if node.orelse is not None:
+        self._loop_body(loop, lambda: self.statements(node.body))
+        if node.orelse:
             with self.b.into(loop.orelse):
-                self.suite(node.orelse.body)
+                self.statements(node.orelse)
 
-    def _for(self, node: cst.For) -> None:
+    def _for(self, node: ast.For | ast.AsyncFor) -> None:
         iterable = self._operand(node.iter)
         self._use(iterable)
-        element = self.facts.element_type(iterable.type, is_async=node.asynchronous is not None)
+        element = self.facts.element_type(iterable.type,
+                                          is_async=isinstance(node, ast.AsyncFor))
         loop = self.b.open_loop()
 
         def body() -> None:
-            self._store(node.target, _Value(self.site(node.target), element, owned=False))
-            self.suite(node.body)
+            target = node.target
+            self._store(target, _Value(self.site(target), self.facts.refine(target, element),
+                                       owned=False))
+            self.statements(node.body)
 
         self._loop_body(loop, body)
-        if node.orelse is not None:
+        if node.orelse:
             with self.b.into(loop.orelse):
-                self.suite(node.orelse.body)
+                self.statements(node.orelse)
 
-    def _try(self, node: cst.Try | cst.TryStar) -> None:
+    def _try(self, node: ast.Try) -> None:
         block = self.b.open_try()
         before = dict(self.env)
         with self.b.into(block.body):
-            self.suite(node.body)
+            self.statements(node.body)
         after_body = self.env
         ends: list[dict[str, TypeRef | None]] = []
         for clause in node.handlers:
@@ -1629,28 +1531,32 @@ class _Body:
                 if clause.type is not None:
                     self._read(clause.type)
                 if clause.name is not None:
-                    self._store(clause.name.name, _Value(self.site(clause.name.name)))
-                self.suite(clause.body)
+                    where = self.site(clause)
+                    self._bind_name(clause.name, _Value(where), where)
+                self.statements(clause.body)
             ends.append(self.env)
         self.env = after_body
-        if node.orelse is not None:
+        if node.orelse:
             with self.b.into(block.orelse):
-                self.suite(node.orelse.body)
+                self.statements(node.orelse)
         self.env = self._join(self.env, *ends)
-        if node.finalbody is not None:
+        if node.finalbody:
             with self.b.into(block.finalbody):
-                self.suite(node.finalbody.body)
+                self.statements(node.finalbody)
 
-    def _with(self, node: cst.With, position: int) -> None:
+    def _with_statement(self, node: ast.With | ast.AsyncWith) -> None:
+        self._with(node, 0)
+
+    def _with(self, node: ast.With | ast.AsyncWith, position: int) -> None:
         """``with`` items left to right; an item holding a tracked value
         that has ``__exit__`` settles it when the block is left."""
         if position == len(node.items):
-            self.suite(node.body)
+            self.statements(node.body)
             return
         item = node.items[position]
-        is_async = node.asynchronous is not None
-        v = self._operand(item.item)
-        target = item.asname.name if item.asname is not None else None
+        is_async = isinstance(node, ast.AsyncWith)
+        v = self._operand(item.context_expr)
+        target = item.optional_vars
         settles = self.facts.settles(v.type, is_async=is_async)
         entered = self.facts.enter_type(v.type, is_async=is_async)
         held: str | None = None
@@ -1658,16 +1564,16 @@ class _Body:
             self._use(v)
             if settles and self._tracked(v):
                 held = v.path
-        elif (settles and self._tracked(v) and isinstance(target, cst.Name)
+        elif (settles and self._tracked(v) and isinstance(target, ast.Name)
               and entered == self.facts.instance(v.type)):
             # ``with b as same:`` enters and settles the very same value.
-            self._bind_name(target.value, v, self.site(target))
-            held = self.renames.get(target.value, target.value)
+            self._bind_name(target.id, v, self.site(target))
+            held = self.renames.get(target.id, target.id)
         else:
             self._use(v)
-            self._store(target, _Value(v.site, entered))
-            if settles and isinstance(target, cst.Name) and self.facts.kind(entered) is not None:
-                held = self.renames.get(target.value, target.value)
+            self._store(target, _Value(v.site, self.facts.refine(target, entered)))
+            if settles and isinstance(target, ast.Name) and self.facts.kind(entered) is not None:
+                held = self.renames.get(target.id, target.id)
         if held is None:
             self._with(node, position + 1)
             return
@@ -1679,7 +1585,7 @@ class _Body:
         with self.b.into(block.finalbody):
             self.b.emit(ir.Settle(held, site, how.settled(kind, site.line)))
 
-    def _match(self, node: cst.Match) -> None:
+    def _match(self, node: ast.Match) -> None:
         subject = self._operand(node.subject)
         self._use(subject)
         match = self.b.open_match()
@@ -1693,83 +1599,145 @@ class _Body:
                 self._pattern(clause.pattern, subject)
                 if clause.guard is not None:
                     self._read(clause.guard)
-                self.suite(clause.body)
+                self.statements(clause.body)
             ends.append(self.env)
             if clause.guard is None and _irrefutable(clause.pattern):
                 match.exhaustive = True
         self.env = self._join(before, *ends)
 
-    def _pattern(self, pattern: cst.MatchPattern, subject: _Value) -> None:
+    def _pattern(self, pattern: ast.pattern, subject: _Value) -> None:
         """A pattern's events: a capture of the subject itself moves it into
         the name; class and value patterns borrow it."""
         unknown = _Value(subject.site)
-        if isinstance(pattern, cst.MatchAs):
+        if isinstance(pattern, ast.MatchAs):
             if pattern.pattern is not None:
                 self._pattern(pattern.pattern, subject)
             if pattern.name is not None:
-                self._bind_name(pattern.name.value, subject, self.site(pattern.name))
+                self._bind_name(pattern.name, subject, self.site(pattern))
             return
         self._use(subject)
-        if isinstance(pattern, cst.MatchOr):
+        if isinstance(pattern, ast.MatchOr):
             for alternative in pattern.patterns:
-                self._pattern(alternative.pattern, unknown)
-        elif isinstance(pattern, cst.MatchClass):
+                self._pattern(alternative, unknown)
+        elif isinstance(pattern, ast.MatchClass):
             self._read(pattern.cls)
-            for element in pattern.patterns:
-                self._pattern(element.value, unknown)
-            for keyword in pattern.kwds:
-                self._pattern(keyword.pattern, unknown)
-        elif isinstance(pattern, cst.MatchValue):
+            for element in (*pattern.patterns, *pattern.kwd_patterns):
+                self._pattern(element, unknown)
+        elif isinstance(pattern, ast.MatchValue):
             self._read(pattern.value)
-        elif isinstance(pattern, cst.MatchSequence):
+        elif isinstance(pattern, ast.MatchSequence):
             for part in pattern.patterns:
-                if isinstance(part, cst.MatchStar):
+                if isinstance(part, ast.MatchStar):
                     if part.name is not None:
-                        self._bind_name(part.name.value, unknown, self.site(part.name))
+                        self._bind_name(part.name, unknown, self.site(part))
                 else:
-                    self._pattern(part.value, unknown)
-        elif isinstance(pattern, cst.MatchMapping):
-            for entry in pattern.elements:
-                self._read(entry.key)
-                self._pattern(entry.pattern, unknown)
+                    self._pattern(part, unknown)
+        elif isinstance(pattern, ast.MatchMapping):
+            for key, value in zip(pattern.keys, pattern.patterns, strict=True):
+                self._read(key)
+                self._pattern(value, unknown)
             if pattern.rest is not None:
-                self._bind_name(pattern.rest.value, unknown, self.site(pattern.rest))
+                self._bind_name(pattern.rest, unknown, self.site(pattern))
 
     # --- definitions ----------------------------------------------------------
 
-    def _def(self, node: cst.FunctionDef) -> None:
-        for decorator in node.decorators:
-            self._read(decorator.decorator)
-        for param, _ in _params_of(node.params):
-            if param.default is not None:
-                self._read(param.default)
+    def _def(self, node: _FunctionNode) -> None:
+        for decorator in node.decorator_list:
+            self._read(decorator)
+        for _, _, default in _params_of(node.args):
+            if default is not None:
+                self._read(default)
         parent = None if self.module_level else self
-        inner = _Body.lower_def(self.file, node, self._child(node.name.value),
+        inner = _Body.lower_def(self.file, node, self._child(node.name),
                                 parent=parent, owner=None)
         if parent is not None:
             closure = _Closure(self.site(node), list(inner.captures.values()), inner.model)
-            self._bind_name(node.name.value, _Value(self.site(node), closure=closure),
-                            self.site(node.name))
+            self._bind_name(node.name, _Value(self.site(node), closure=closure),
+                            self.site(node))
 
-    def _class(self, node: cst.ClassDef) -> None:
+    def _class(self, node: ast.ClassDef) -> None:
         """A class body is not analysed; its methods are, each its own body."""
         parent = None if self.module_level else self
-        bodies = self._class_bodies(node, self._child(node.name.value), parent)
+        bodies = self._class_bodies(node, self._child(node.name), parent)
         if parent is not None:
             captures = [c for body in bodies for c in body.captures.values()]
             closure = _Closure(self.site(node), captures)
-            self._bind_name(node.name.value, _Value(self.site(node), closure=closure),
-                            self.site(node.name))
+            self._bind_name(node.name, _Value(self.site(node), closure=closure),
+                            self.site(node))
 
-    def _class_bodies(self, node: cst.ClassDef, qual: str, parent: _Body | None) -> list[_Body]:
-        owner = f"{self.file.model.name}.{qual}"
+    def _class_bodies(self, node: ast.ClassDef, qual: str, parent: _Body | None) -> list[_Body]:
+        owner = self.facts.qualify(qual)
         bodies: list[_Body] = []
         for statement in _class_statements(node.body):
-            if isinstance(statement, cst.FunctionDef):
+            if isinstance(statement, _FUNCTIONS):
                 bodies.append(_Body.lower_def(self.file, statement,
-                                              f"{qual}.{statement.name.value}",
+                                              f"{qual}.{statement.name}",
                                               parent=parent, owner=owner))
-            elif isinstance(statement, cst.ClassDef):
-                bodies.extend(self._class_bodies(statement, f"{qual}.{statement.name.value}",
+            elif isinstance(statement, ast.ClassDef):
+                bodies.extend(self._class_bodies(statement, f"{qual}.{statement.name}",
                                                  parent))
         return bodies
+
+
+def _joined(node: ast.expr) -> ast.JoinedStr:
+    """A format spec is a ``JoinedStr``; ``ast`` types it as any expression."""
+    assert isinstance(node, ast.JoinedStr)
+    return node
+
+
+_OPERANDS: Final[Mapping[type[ast.expr], Callable[[_Body, ast.expr], _Value]]] = {
+    ast.Name: _Body._name,  # type: ignore[dict-item]
+    ast.Attribute: _Body._attribute,  # type: ignore[dict-item]
+    ast.Call: _Body._call,  # type: ignore[dict-item]
+    ast.Constant: _Body._constant,  # type: ignore[dict-item]
+    ast.JoinedStr: _Body._fstring,  # type: ignore[dict-item]
+    ast.Await: _Body._await,  # type: ignore[dict-item]
+    ast.Subscript: _Body._subscript,  # type: ignore[dict-item]
+    ast.Compare: _Body._compare,  # type: ignore[dict-item]
+    ast.BinOp: _Body._binary,  # type: ignore[dict-item]
+    ast.UnaryOp: _Body._unary,  # type: ignore[dict-item]
+    ast.BoolOp: _Body._boolean,  # type: ignore[dict-item]
+    ast.IfExp: _Body._ifexp,  # type: ignore[dict-item]
+    ast.List: _Body._display,  # type: ignore[dict-item]
+    ast.Tuple: _Body._display,  # type: ignore[dict-item]
+    ast.Set: _Body._display,  # type: ignore[dict-item]
+    ast.Dict: _Body._dict,  # type: ignore[dict-item]
+    ast.ListComp: _Body._comprehension,  # type: ignore[dict-item]
+    ast.SetComp: _Body._comprehension,  # type: ignore[dict-item]
+    ast.GeneratorExp: _Body._comprehension,  # type: ignore[dict-item]
+    ast.DictComp: _Body._comprehension,  # type: ignore[dict-item]
+    ast.Lambda: _Body._lambda,  # type: ignore[dict-item]
+    ast.NamedExpr: _Body._walrus,  # type: ignore[dict-item]
+    ast.Yield: _Body._yield,  # type: ignore[dict-item]
+    ast.YieldFrom: _Body._yield_from,  # type: ignore[dict-item]
+    ast.Starred: _Body._starred,  # type: ignore[dict-item]
+}
+"""What each expression class lowers with (a dictionary: this runs on every node)."""
+
+_STATEMENTS: Final[Mapping[type[ast.stmt], Callable[[_Body, ast.stmt], None]]] = {
+    ast.Expr: _Body._expr_statement,  # type: ignore[dict-item]
+    ast.Assign: _Body._assign,  # type: ignore[dict-item]
+    ast.AnnAssign: _Body._annassign,  # type: ignore[dict-item]
+    ast.AugAssign: _Body._augassign,  # type: ignore[dict-item]
+    ast.Return: _Body._return,  # type: ignore[dict-item]
+    ast.Raise: _Body._raise,  # type: ignore[dict-item]
+    ast.Break: _Body._break,  # type: ignore[dict-item]
+    ast.Continue: _Body._continue,  # type: ignore[dict-item]
+    ast.Delete: _Body._del,  # type: ignore[dict-item]
+    ast.Assert: _Body._assert,  # type: ignore[dict-item]
+    ast.Import: _Body._import,  # type: ignore[dict-item]
+    ast.ImportFrom: _Body._import_from,  # type: ignore[dict-item]
+    ast.If: _Body._if,  # type: ignore[dict-item]
+    ast.For: _Body._for,  # type: ignore[dict-item]
+    ast.AsyncFor: _Body._for,  # type: ignore[dict-item]
+    ast.While: _Body._while,  # type: ignore[dict-item]
+    ast.Try: _Body._try,  # type: ignore[dict-item]
+    ast.With: _Body._with_statement,  # type: ignore[dict-item]
+    ast.AsyncWith: _Body._with_statement,  # type: ignore[dict-item]
+    ast.FunctionDef: _Body._def,  # type: ignore[dict-item]
+    ast.AsyncFunctionDef: _Body._def,  # type: ignore[dict-item]
+    ast.ClassDef: _Body._class,  # type: ignore[dict-item]
+    ast.Match: _Body._match,  # type: ignore[dict-item]
+    **({ast.TryStar: _Body._try} if hasattr(ast, "TryStar") else {}),  # type: ignore[dict-item]
+}
+"""What each statement class lowers with; the others (``pass``, ``global``...) emit nothing."""
