@@ -6,8 +6,11 @@ engine's own semantics (SPEC 5) without depending on any lowering.
 
 from __future__ import annotations
 
+import pytest
+
 from budgetlint.config import Settings
-from budgetlint.engine import ir
+from budgetlint.engine import flow, ir
+from budgetlint.engine.cfg import build
 from budgetlint.engine.flow import analyze_function
 
 A, L = ir.Kind.AFFINE, ir.Kind.LINEAR
@@ -212,3 +215,25 @@ def test_a_none_test_forgets_the_place_on_its_branch() -> None:
     narrowed = ir.If([move("r", 3, True)], [ir.Forget("r", s(2))])
     assert run(maybe, narrowed) == []
     assert run(maybe, ir.If([move("r", 3, True)], [])) == [(1, "BUD004")]
+
+
+def test_a_long_branching_body_runs_each_block_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Without loops every block can wait for all its predecessors: one run
+    # to converge and one to report, however long the body (a LIFO worklist
+    # re-ran the rest of the body once per branch).
+    body: list[ir.Node] = [bind("b", 1)]
+    for line in range(2, 602, 3):
+        consume = [bind("r", line + 1, L), move("r", line + 2, True)]
+        body.append(ir.If([use("b", line)], consume))
+    fn = ir.Function("f", s(1), body)
+    runs = 0
+    block = flow._Run.block
+
+    def counted(self: flow._Run, events: list[ir.Event], state: flow.State) -> flow.State:
+        nonlocal runs
+        runs += 1
+        return block(self, events, state)
+
+    monkeypatch.setattr(flow._Run, "block", counted)
+    assert analyze_function(fn, "m", Settings()) == []
+    assert runs <= 2 * len(build(fn).blocks)

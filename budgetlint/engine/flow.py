@@ -18,6 +18,7 @@ real CFG (:mod:`budgetlint.engine.cfg`) with loop back edges.
 
 from __future__ import annotations
 
+import heapq
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import Literal
@@ -316,15 +317,47 @@ class _Run:
                         self.emit("BUD007", fact.site, place=place, how=fact.how)
 
 
+def _reverse_postorder(graph: Graph) -> list[int]:
+    """Each block's position in reverse postorder from the entry (``-1``:
+    unreachable). Iterative: one long function is a deep graph."""
+    position = [-1] * len(graph.blocks)
+    seen = [False] * len(graph.blocks)
+    seen[0] = True
+    postorder: list[int] = []
+    stack: list[tuple[int, Iterator[int]]] = [(0, iter(graph.blocks[0].succ))]
+    while stack:
+        block, succs = stack[-1]
+        for succ in succs:
+            if not seen[succ]:
+                seen[succ] = True
+                stack.append((succ, iter(graph.blocks[succ].succ)))
+                break
+        else:
+            stack.pop()
+            postorder.append(block)
+    for rank, block in enumerate(reversed(postorder)):
+        position[block] = rank
+    return position
+
+
 def _fixpoint(graph: Graph, run: _Run) -> list[State | None]:
-    """The converged entry state of every block (``None``: unreachable)."""
+    """The converged entry state of every block (``None``: unreachable).
+
+    The worklist always takes the pending block first in reverse postorder:
+    every block then runs after all its forward predecessors, so only loop
+    back edges make a block run again. A LIFO worklist re-ran the rest of a
+    long function once per branch, which made its cost cubic in its length.
+    """
     states: list[State | None] = [None] * len(graph.blocks)
     states[0] = {}
-    pending = [0]
-    queued = {0}
+    position = _reverse_postorder(graph)
+    block_at = {rank: block for block, rank in enumerate(position) if rank >= 0}
+    pending = [position[0]]
+    queued = {position[0]}
     while pending:
-        index = pending.pop()
-        queued.discard(index)
+        rank = heapq.heappop(pending)
+        queued.discard(rank)
+        index = block_at[rank]
         entry = states[index]
         assert entry is not None
         out = run.block(graph.blocks[index].events, entry)
@@ -333,9 +366,9 @@ def _fixpoint(graph: Graph, run: _Run) -> list[State | None]:
             new = out if old is None else _join(old, out)
             if new != old:
                 states[succ] = new
-                if succ not in queued:
-                    queued.add(succ)
-                    pending.append(succ)
+                if position[succ] not in queued:
+                    queued.add(position[succ])
+                    heapq.heappush(pending, position[succ])
     return states
 
 
