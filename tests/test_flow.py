@@ -223,7 +223,7 @@ def test_a_long_branching_body_runs_each_block_once(monkeypatch: pytest.MonkeyPa
     # re-ran the rest of the body once per branch).
     body: list[ir.Node] = [bind("b", 1)]
     for line in range(2, 602, 3):
-        consume = [bind("r", line + 1, L), move("r", line + 2, True)]
+        consume: list[ir.Node] = [bind("r", line + 1, L), move("r", line + 2, True)]
         body.append(ir.If([use("b", line)], consume))
     fn = ir.Function("f", s(1), body)
     runs = 0
