@@ -85,8 +85,8 @@ from budgetlint.config_loader import ConfigError, load_config, settings_for
 from budgetlint.rules.catalog import iter_rules
 
 if TYPE_CHECKING:
-    from budgetlint.engine.flow import Finding
     from budgetlint.frontends.mypy import MypyIndex
+    from budgetlint.rules.findings import Finding
 
 # The analysis itself (lowering, flow engine, filtering) is imported when the
 # first module is analysed: a run that finds everything in mypy's cache, the
@@ -273,7 +273,7 @@ class BudgetlintPlugin(Plugin):
         """Called once per module after mypy checked it: analyse it and
         report. Adds no dependency."""
         from budgetlint.frontends.mypy import analyze_module
-        from budgetlint.pipeline import is_excluded
+        from budgetlint.pipeline import is_excluded, read_source
 
         checker = self._checkers.pop(file.fullname, None)
         if file.is_stub or (checker is not None and checker.can_skip_diagnostics):
@@ -283,14 +283,19 @@ class BudgetlintPlugin(Plugin):
         # A module whose checker was not captured made no call, so little in
         # it has a type: declared types answer there.
         types = _type_map(checker) if checker is not None else {}
-        self.report(file, checker, analyze_module(file, types, self.index, self.settings))
+        text = read_source(file.path)
+        if isinstance(text, str):  # else there is no file to analyse (``mypy -c``)
+            findings = analyze_module(file, types, self.index, self.settings, text,
+                                      self._modules or {})
+            self.report(file, checker, findings, text)
         return set()
 
     def report(self, file: MypyFile, checker: TypeChecker | None,
-               findings: list[Finding]) -> None:
-        """Report the ``findings`` that the settings select, with their codes."""
+               findings: list[Finding], text: str) -> None:
+        """Report the ``findings`` in ``file`` (source ``text``) that the
+        settings select, with their codes."""
         from budgetlint.diagnostics import Diagnostic
-        from budgetlint.pipeline import is_reported, read_source, suppress
+        from budgetlint.pipeline import is_reported, suppress
 
         selected = [
             Diagnostic(file.path, f.site.line, f.site.col, f.code, f.message)
@@ -301,8 +306,7 @@ class BudgetlintPlugin(Plugin):
             return
         # budgetlint's own suppression comments hold here too, as in the CLI
         # and flake8 (mypy's ``# type: ignore[code]`` is applied by mypy).
-        text = read_source(file.path)
-        reported = suppress(selected, text) if isinstance(text, str) else selected
+        reported = suppress(selected, text)
         # A module without any call gave no chance to capture its checker;
         # any checker reports into mypy's shared errors for the current file.
         reporter = checker or self._checker or _checker_of(file)
@@ -363,24 +367,25 @@ class _Recheck:
         """Analyse the target ``checker`` is in; report what lies before ``context``."""
         assert isinstance(checker, TypeChecker)
         from budgetlint.frontends.mypy import analyze_target
-        from budgetlint.pipeline import is_excluded
+        from budgetlint.pipeline import is_excluded, read_source
 
         target = checker.tscope.function
         if target is not None and not isinstance(target, FuncDef):
             return  # an overload's items have no body worth analysing
         plugin = self.plugin
         file = checker.tree
-        if is_excluded(file.path, plugin.settings):
+        text = read_source(file.path)
+        if is_excluded(file.path, plugin.settings) or not isinstance(text, str):
             return
         done = self._reported.setdefault(checker.tscope.current_target(), set())
         line = context.line
         findings = [
             f for f in analyze_target(file, target, _type_map(checker), plugin.index,
-                                      plugin.settings)
+                                      plugin.settings, text, plugin._modules or {})
             if f.site.line <= line and (f.site.line, f.site.col, f.code) not in done
         ]
         done.update((f.site.line, f.site.col, f.code) for f in findings)
-        plugin.report(file, checker, findings)
+        plugin.report(file, checker, findings, text)
 
 
 def _type_map(checker: TypeChecker) -> dict[Expression, Type]:

@@ -87,6 +87,14 @@ class TypeFacts:
             return owner.methods.get(name) if owner is not None else None
         return self.model.functions.get(self.qualify(qual))
 
+    def is_class(self, fullname: str) -> bool:
+        """Whether the fully qualified ``fullname`` names a known class."""
+        return self.index.cls(fullname) is not None
+
+    def function(self, fullname: str) -> FunctionModel | None:
+        """The model of the function named ``fullname``, if known."""
+        return self.index.function(fullname)
+
     def constructor(self, cls: str) -> FunctionModel | None:
         """The ``__init__`` a call of the class ``cls`` runs (see
         :func:`~budgetlint.lowering.calls.constructor`)."""

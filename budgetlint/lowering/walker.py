@@ -1013,11 +1013,11 @@ class _Body:
     def _global(self, dotted: str, name: str, label: str) -> _Callee:
         """A callee named by a global dotted name: a class or a function."""
         full = self._resolve(dotted)
-        if self.index.cls(full) is not None:
+        if self.facts.is_class(full):
             built = TypeRef(full)
             return _Callee(name, label, self.facts.constructor(full), True, built,
                            constructs=built)
-        return _Callee(name, label, self.index.function(full))
+        return _Callee(name, label, self.facts.function(full))
 
     def _call(
         self,

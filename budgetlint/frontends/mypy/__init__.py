@@ -1,27 +1,34 @@
-"""The mypy front end: a type-checked mypy module in, the ownership IR out.
+"""The mypy front end: the one walker on a type-checked module, mypy's types as facts.
 
 :func:`analyze_module` is what the mypy plugin runs once per module after
-mypy has checked it: lower the module with mypy's types as the type facts
-(:mod:`.lower`, :mod:`.facts`), run the one flow analysis, and return the
-findings. ``tests/mypy_batch.py`` runs mypy with the plugin over many files
-at once (the corpus harness).
+mypy has checked it: parse the module's source with ``ast`` (the tree mypy
+built its nodes from), lower it with the one walker
+(:mod:`budgetlint.lowering.walker`) on :class:`~.facts.MypyTypeFacts` (the
+model facts refined by mypy's types), run the one flow analysis, and return
+the findings. ``tests/mypy_batch.py`` runs mypy with the plugin over many
+files at once (the corpus harness).
 """
 
 from __future__ import annotations
 
+import ast
+import warnings
 from collections.abc import Mapping
 
 from mypy.nodes import Expression, FuncDef, MypyFile
 from mypy.types import Type
 
 from budgetlint.config import Settings
-from budgetlint.engine.flow import Finding, analyze
+from budgetlint.engine import ir
 from budgetlint.frontends.mypy.facts import (
     MypyFacts,
     MypyIndex,
+    MypyTypeFacts,
     record_class_facts,
 )
-from budgetlint.frontends.mypy.lower import lower_module, lower_target
+from budgetlint.lowering.walker import lower_tree
+from budgetlint.models.extract import extract_module
+from budgetlint.rules.findings import Finding, analyze
 
 __all__ = [
     "MypyIndex",
@@ -32,19 +39,46 @@ __all__ = [
 
 
 def analyze_module(file: MypyFile, types: Mapping[Expression, Type], index: MypyIndex,
-                   settings: Settings) -> list[Finding]:
-    """Every finding in ``file``, before select/ignore filtering. ``types``
-    is mypy's type map of the module. A module in which no value, name or
-    signature is affine or linear is not lowered at all (most modules)."""
-    facts = MypyFacts(index, types.get, file)
-    if not facts.may_own(file, types.values()):
+                   settings: Settings, text: str, modules: dict[str, MypyFile]) -> list[Finding]:
+    """Every finding in ``file`` (whose source is ``text``), before
+    select/ignore filtering. ``types`` is mypy's type map of the module,
+    ``modules`` every module of the build. A
+    module in which no value, name or signature is affine or linear is not
+    lowered at all (most modules)."""
+    mypy = MypyFacts(index, types.get, file)
+    if not mypy.may_own(file, types.values()):
         return []
-    return analyze(lower_module(file, facts, file.path), settings)
+    unit = _lower(file, types, index, mypy, text, modules)
+    return [] if unit is None else analyze(unit, settings)
 
 
 def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expression, Type],
-                   index: MypyIndex, settings: Settings) -> list[Finding]:
+                   index: MypyIndex, settings: Settings, text: str,
+                   modules: dict[str, MypyFile]) -> list[Finding]:
     """The findings in one ``dmypy`` target of ``file`` (a function or
-    method; ``None``: the module's top level), before filtering."""
-    unit = lower_target(file, target, MypyFacts(index, types.get, file), file.path)
+    method with the closures in it; ``None``: the module's top level),
+    before filtering."""
+    unit = _lower(file, types, index, MypyFacts(index, types.get, file), text, modules)
+    if unit is None:
+        return []
+    if target is None:
+        unit.functions = unit.functions[:1]  # the module's own body comes first
+    else:
+        last = target.end_line or target.line
+        unit.functions = [f for f in unit.functions[1:] if target.line <= f.site.line <= last]
     return analyze(unit, settings)
+
+
+def _lower(file: MypyFile, types: Mapping[Expression, Type], index: MypyIndex, mypy: MypyFacts,
+           text: str, modules: dict[str, MypyFile]) -> ir.Unit | None:
+    """The IR of every body of ``file``; ``None`` when ``text`` does not
+    parse (mypy reports that itself)."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=file.path)
+    except (SyntaxError, ValueError):
+        return None
+    model = extract_module(tree, file.fullname, is_package=file.is_package_init_file())
+    facts = MypyTypeFacts(index.for_module(model), model, mypy, types, modules)
+    return lower_tree(tree, text, facts, ir.Unit(file.path, file.fullname))

@@ -21,16 +21,19 @@ runs after that write).
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import replace
 from typing import Final
 
+from mypy.lookup import lookup_fully_qualified
 from mypy.nodes import (
     ARG_NAMED,
     ARG_NAMED_OPT,
     ARG_STAR,
     ARG_STAR2,
     ArgKind,
+    AwaitExpr,
     Block,
     CallExpr,
     ClassDef,
@@ -39,7 +42,7 @@ from mypy.nodes import (
     FuncBase,
     FuncDef,
     IfStmt,
-    ImportFrom,
+    IndexExpr,
     MemberExpr,
     MypyFile,
     NameExpr,
@@ -58,7 +61,6 @@ from mypy.types import (
     Instance,
     LiteralType,
     NoneType,
-    Overloaded,
     TupleType,
     Type,
     TypeAliasType,
@@ -72,10 +74,10 @@ from mypy.types import (
 from mypy.typevars import fill_typevars_with_any
 
 from budgetlint.engine.ir import Kind
-from budgetlint.lowering.facts import MAX_DOTS
+from budgetlint.lowering.facts import TypeFacts
 from budgetlint.models.extract import make_union, marker_name
 from budgetlint.models.index import ModelIndex
-from budgetlint.models.types import NONE, FunctionModel, Param, ParamKind, TypeRef
+from budgetlint.models.types import NONE, FunctionModel, ModuleModel, Param, ParamKind, TypeRef
 
 TypeLookup = Callable[[Expression], Type | None]
 """The checker's type of an expression, ``None`` where it has none."""
@@ -215,28 +217,16 @@ class MypyIndex(ModelIndex):
             self._sources = frozenset(names)
         return self._sources
 
+    def for_module(self, model: ModuleModel) -> MypyIndex:
+        """This index with ``model`` (the module being analysed) added, as
+        :meth:`ModelIndex.with_module` does, keeping mypy's kinds."""
+        self._setup(self._store, model)
+        return self
+
     def kind(self, class_fullname: str) -> Kind | None:
         """The index's answer, else the kind mypy's class hierarchy gives."""
         found = super().kind(class_fullname)
         return found if found is not None else self.mypy_kinds.get(class_fullname)
-
-
-@dataclass(frozen=True)
-class Callee:
-    """What a call calls, as far as ownership goes."""
-
-    model: FunctionModel | None
-    """The callee's model, ``None`` when it cannot be told (no effects)."""
-    name: str
-    """The called name (``delegate``), for ``how`` texts."""
-    bound: bool = False
-    """Bind arguments skipping the first parameter (``self``/``cls``)."""
-    owner: TypeRef | None = None
-    """The receiver's type, standing for ``Self`` in the signature."""
-    receiver: Expression | None = None
-    """The object a method is called on (evaluated before the arguments)."""
-    mint: str = ""
-    """The class name when the call constructs an affine or linear value."""
 
 
 class MypyFacts:
@@ -245,12 +235,6 @@ class MypyFacts:
     def __init__(self, index: MypyIndex, types: TypeLookup, file: MypyFile) -> None:
         self.index = index
         index.mypy_kinds.clear()  # kinds are re-read per module (a dmypy edit changes them)
-        self._imported = {
-            alias or name: f"{imp.id}.{name}"
-            for imp in file.imports
-            if isinstance(imp, ImportFrom) and not imp.relative
-            for name, alias in imp.names
-        }
         self._types = types
         self._class_kinds: dict[TypeInfo, Kind | None] = {}
         self._fields: dict[TypeInfo, dict[str, Type]] = {}
@@ -284,16 +268,6 @@ class MypyFacts:
             return None  # Any, None, callables, type objects...
         return _strongest(self.class_kind(info) for info in self.instances(found))
 
-    def expr_kind(self, expr: Expression) -> Kind | None:
-        """The ownership kind of the value ``expr`` evaluates to."""
-        return self.kind(self.type_of(expr))
-
-    def type_name(self, t: Type | None) -> str:
-        """The short class name of the affine or linear member of ``t``."""
-        for info in self.instances(t):
-            if self.class_kind(info) is not None:
-                return info.name
-        return ""
 
     def is_borrowed(self, t: Type | None) -> bool:
         """Whether ``t`` is declared ``Borrowed[...]`` (directly or in a union)."""
@@ -387,26 +361,6 @@ class MypyFacts:
             self._fields[info] = fields
         return fields
 
-    def tracked_fields(self, t: Type | None, depth: int = MAX_DOTS) -> list[tuple[str, Type, Kind]]:
-        """The affine or linear fields below a value of type ``t``, as
-        relative paths (``budget``, ``ctx.budget``) of at most ``depth``
-        attributes, with their types and kinds."""
-        found = get_proper_type(t)
-        if depth <= 0 or not isinstance(found, Instance):
-            return []
-        key = (found.type, depth)
-        cached = self._tracked.get(key)
-        if cached is None:
-            self._tracked[key] = []  # a class holding itself ends here
-            cached = []
-            for name, field in self._field_types(found.type).items():
-                kind = self.kind(field)
-                if kind is not None:
-                    cached.append((name, field, kind))
-                cached.extend((f"{name}.{sub}", sub_type, sub_kind)
-                              for sub, sub_type, sub_kind in self.tracked_fields(field, depth - 1))
-            self._tracked[key] = cached
-        return cached
 
     # --- type references for the lowering helpers --------------------------------
 
@@ -451,105 +405,38 @@ class MypyFacts:
 
     # --- callees ----------------------------------------------------------------
 
-    def callee(self, call: CallExpr) -> Callee:
-        """The callee of ``call`` and its model."""
-        callee = call.callee
-        if isinstance(callee, MemberExpr):
-            target = callee.expr
-            owner = target.node if isinstance(target, RefExpr) else None
-            if isinstance(owner, TypeInfo):
-                # ``Class.method(...)``: only a classmethod gets its first argument.
-                return self._method_on(Instance(owner, []), callee.name, None, via_class=True)
-            if not isinstance(owner, MypyFile):
-                return self._method_callee(callee)
-        if isinstance(callee, (NameExpr, MemberExpr)):
-            node = callee.node
-            if isinstance(node, TypeInfo):
-                return self._constructor(node, callee.name)
-            # The name as written first: typeshed re-exports many functions
-            # from private modules (``pickle.dumps`` is ``_pickle.dumps``).
-            written = self._written_name(callee)
-            modelled = self.index.function(written) if written is not None else None
-            if modelled is not None:
-                return Callee(modelled, callee.name)
-            if isinstance(node, (FuncBase, Decorator)):
-                return Callee(self._function_model(node), callee.name)
-            return self._typed_callee(callee, callee.name)
-        return self._typed_callee(callee, "")
+    def function_model(self, node: FuncBase | Decorator) -> FunctionModel:
+        """The model of a function mypy knows (see :meth:`_function_model`)."""
+        return self._function_model(node)
 
-    def _written_name(self, callee: NameExpr | MemberExpr) -> str | None:
-        """``pickle.dumps`` for ``pickle.dumps`` or for ``dumps`` imported
-        with ``from pickle import dumps``; ``None`` for other callees."""
-        if isinstance(callee, MemberExpr):
-            target = callee.expr
-            if isinstance(target, RefExpr) and isinstance(target.node, MypyFile):
-                return f"{target.node.fullname}.{callee.name}"
-            return None
-        return self._imported.get(callee.name)
-
-
-    def _typed_callee(self, callee: Expression, name: str) -> Callee:
-        """A callable value (a variable, a call's result): its type's signature."""
-        found = get_proper_type(self.type_of(callee))
-        if isinstance(found, Instance) and found.type.get_method("__call__") is not None:
-            return self._method_on(found, "__call__", None)
-        if isinstance(found, Overloaded):
-            found = found.items[0]
-        if isinstance(found, CallableType):
-            return Callee(self._signature_model(name, found, frozenset()), name)
-        return Callee(None, name)
-
-    def _method_callee(self, callee: MemberExpr) -> Callee:
-        """``x.m(...)``: the method ``m`` of ``x``'s class (of the affine
-        member of a union), or a callable attribute."""
-        receiver = self.type_of(callee.expr)
-        infos = list(self.instances(receiver))
-        chosen = next((i for i in infos if self.class_kind(i) is not None),
-                      infos[0] if infos else None)
-        if chosen is None:
-            return Callee(None, callee.name, receiver=callee.expr)
-        found = get_proper_type(receiver)
-        instance = found if isinstance(found, Instance) and found.type is chosen else Instance(
-            chosen, [])
-        return self._method_on(instance, callee.name, callee.expr)
-
-    def _method_on(self, receiver: Instance, name: str, expr: Expression | None, *,
-                   via_class: bool = False) -> Callee:
+    def method_model(self, receiver: Instance, name: str) -> FunctionModel | None:
         """Method ``name`` found along ``receiver``'s MRO: the index's model
-        below a modelled class, else the definition's own. Called through
-        the class (``via_class``), only a classmethod binds its first
-        parameter; through an instance, all but a staticmethod do."""
-        owner = self.typeref(receiver)
+        below a modelled class, else the definition's own, or a callable
+        attribute's signature (``self.on_done(b)``)."""
         for base in receiver.type.mro:
             if self.index.cls(base.fullname) is not None:
                 model = self.index.method(base.fullname, name)
                 if model is not None:
-                    bound = model.is_classmethod or not (via_class or model.is_staticmethod)
-                    return Callee(model, name, bound=bound, owner=owner, receiver=expr)
+                    return model
             symbol = base.names.get(name)
             if symbol is None:
                 continue
             node = symbol.node
             if isinstance(node, (FuncBase, Decorator)):
                 func = _func_def(node)
-                static = func is not None and func.is_static
-                classmethod = func is not None and func.is_class
-                bound = classmethod or not (via_class or static)
-                return Callee(self._function_model(node, base), name, bound=bound, owner=owner,
-                              receiver=expr)
+                return replace(self._function_model(node, base),
+                               is_staticmethod=func is not None and func.is_static,
+                               is_classmethod=func is not None and func.is_class)
             break
-        # A callable attribute (``self.on_done(b)``): its type's signature.
         attr = get_proper_type(self._field_types(receiver.type).get(name))
         if isinstance(attr, CallableType):
-            return Callee(self._signature_model(name, attr, frozenset()), name, receiver=expr)
-        return Callee(None, name, receiver=expr)
+            return self._signature_model(name, attr, frozenset())
+        return None
 
-    def _constructor(self, info: TypeInfo, name: str) -> Callee:
-        """Calling a class runs its ``__init__``; it mints an affine value."""
-        kind = self.class_kind(info)
-        mint = info.name if kind is not None else ""
-        callee = self._method_on(Instance(info, []), "__init__", None)
-        return Callee(callee.model, name, bound=True, owner=callee.owner, mint=mint)
+    def field_names(self, info: TypeInfo) -> Iterable[str]:
+        """The instance fields of ``info``'s class, along its MRO."""
+        return self._field_types(info).keys()
+
 
     def _function_model(self, node: FuncBase | Decorator,
                         owner: TypeInfo | None = None) -> FunctionModel:
@@ -595,9 +482,6 @@ class MypyFacts:
             return frozenset()
         return declared_consumes(owner, func.name)
 
-    def consumes_self(self, node: FuncBase | Decorator) -> bool:
-        """Whether a method is declared ``@consumes`` (on ``self``)."""
-        return "self" in self._declared_consumes(node, _func_def(node), None)
 
     def _signature_model(self, fullname: str, signature: CallableType, consumes: frozenset[str],
                          *, is_async: bool = False) -> FunctionModel:
@@ -640,3 +524,121 @@ def _func_def(node: FuncBase | Decorator) -> FuncDef | None:
     return node if isinstance(node, FuncDef) else None
 
 
+_CATEGORIES: Final[dict[type[ast.expr], type[Expression]]] = {
+    ast.Name: NameExpr,
+    ast.Attribute: MemberExpr,
+    ast.Call: CallExpr,
+    ast.Subscript: IndexExpr,
+    ast.Await: AwaitExpr,
+}
+"""The ``ast`` nodes whose mypy counterparts carry types the walker can use."""
+
+_Span = tuple[type[Expression], int, int, int | None, int | None]
+
+
+class MypyTypeFacts(TypeFacts):
+    """The walker's facts in the mypy plugin: the model facts of the module,
+    with expression types refined by mypy's.
+
+    mypy builds its nodes from the same ``ast`` tree, so an expression of
+    the walker's tree and its mypy node have the same class (up to
+    :data:`_CATEGORIES`) and the same span. What is written wins where it
+    makes a value affine or linear; mypy's type serves where nothing
+    written does (inferred locals, ``dict.pop()``, ``Queue.get()``), and
+    only when it is affine or linear, or ``NoReturn``: mypy then adds
+    values to track, never takes one away.
+    """
+
+    def __init__(self, index: MypyIndex, model: ModuleModel, mypy: MypyFacts,
+                 types: Iterable[Expression], modules: dict[str, MypyFile]) -> None:
+        super().__init__(index, model)
+        self.mypy = mypy
+        self.modules = modules
+        """mypy's modules of the build: what the models do not hold (the
+        project's other modules, installed packages with inline types) is
+        read from their symbol tables."""
+        self._looked: set[str] = set()
+        self._at: dict[_Span, Expression] = {}
+        wanted = tuple(_CATEGORIES.values())
+        for expr in types:
+            if isinstance(expr, wanted):
+                self._at[(type(expr), expr.line, expr.column, expr.end_line,
+                          expr.end_column)] = expr
+
+    def refine(self, node: ast.expr, written: TypeRef | None) -> TypeRef | None:
+        if written is not None and self.kind(written) is not None:
+            return written
+        category = _CATEGORIES.get(type(node))
+        if category is None:
+            return written
+        expr = self._at.get((category, node.lineno, node.col_offset, node.end_lineno,
+                             node.end_col_offset))
+        if expr is None:
+            return written
+        found = self.mypy.typeref(self.mypy.type_of(expr))
+        if found is not None and (found == NORETURN or self.kind(found) is not None):
+            return found
+        return written
+
+    # --- what no model holds: mypy's symbol tables ---------------------------------
+
+    def _symbol(self, fullname: str) -> SymbolNode | None:
+        found = lookup_fully_qualified(fullname, self.modules)
+        return None if found is None else found.node
+
+    def _info(self, t: TypeRef | None) -> TypeInfo | None:
+        """mypy's class of the values of type ``t``, if it has one."""
+        receiver = self.instance(t)
+        node = None if receiver is None else self._symbol(receiver.name)
+        if isinstance(node, TypeInfo):
+            self.mypy.class_kind(node)  # the index learns its kind
+            return node
+        return None
+
+    def is_class(self, fullname: str) -> bool:
+        return super().is_class(fullname) or self._info(TypeRef(fullname)) is not None
+
+    def function(self, fullname: str) -> FunctionModel | None:
+        found = super().function(fullname)
+        if found is not None:
+            return found
+        node = self._symbol(fullname)
+        return self.mypy.function_model(node) if isinstance(node, (FuncBase, Decorator)) else None
+
+    def constructor(self, cls: str) -> FunctionModel | None:
+        if self.index.cls(cls) is not None:
+            return super().constructor(cls)
+        info = self._info(TypeRef(cls))
+        return None if info is None else self.mypy.method_model(Instance(info, []), "__init__")
+
+    def method(self, t: TypeRef | None, name: str) -> FunctionModel | None:
+        receiver = self.instance(t)
+        if receiver is None or self.index.cls(receiver.name) is not None:
+            return super().method(t, name)
+        info = self._info(receiver)
+        return None if info is None else self.mypy.method_model(Instance(info, []), name)
+
+    def field(self, t: TypeRef | None, attr: str) -> TypeRef | None:
+        receiver = self.instance(t)
+        if receiver is None or self.index.cls(receiver.name) is not None:
+            return super().field(t, attr)
+        info = self._info(receiver)
+        return None if info is None else self.mypy.typeref(
+            self.mypy.field_type(Instance(info, []), attr))
+
+    def _field_names(self, cls: str) -> list[str]:
+        if self.index.cls(cls) is not None:
+            return super()._field_names(cls)
+        info = self._info(TypeRef(cls))
+        return [] if info is None else list(self.mypy.field_names(info))
+
+    def kind(self, t: TypeRef | None) -> Kind | None:
+        # A class no model declares (a subclass of an affine class in another
+        # module) has the kind mypy's class hierarchy gives it; looking it up
+        # once tells the index (MypyIndex.kind).
+        if t is not None:
+            for member in t.members:
+                if member.name not in self._looked:
+                    self._looked.add(member.name)
+                    self._info(member)
+        return super().kind(t)
