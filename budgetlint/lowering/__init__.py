@@ -1,9 +1,10 @@
-"""Lowering decisions shared by every front end (standard library only).
+"""Lowering: the one walker from ``ast`` to the IR, and its parts (standard library only).
 
-A front end walks its own syntax tree; everything that does not depend on
-that tree lives here, so that the libcst and mypy front ends produce the
-same IR for the same code:
+Every front end hands the walker the ``ast`` tree of a module and a
+:class:`~budgetlint.lowering.facts.TypeFacts`; ownership is decided here
+and nowhere else:
 
+* :mod:`~budgetlint.lowering.walker`: :func:`lower_tree`, the walk itself;
 * :mod:`~budgetlint.lowering.builder`: :class:`Builder`, emitting IR into
   nested blocks, replacing an event emitted earlier, and pruning
   rebindings of never-tracked names;
@@ -15,11 +16,12 @@ same IR for the same code:
   which of those sends are fan-out (:func:`plan_sends`, :func:`runs_in_task`,
   :func:`comprehension_reaches`);
 * :mod:`~budgetlint.lowering.how`: the ``how`` texts of events;
-* :mod:`~budgetlint.lowering.facts`: type facts visible without a type
-  checker, from the models (:class:`TypeFacts`);
+* :mod:`~budgetlint.lowering.facts`: the type facts protocol the walker
+  asks, answered from what is written and the models (:class:`TypeFacts`;
+  the mypy plugin's refine it with mypy's types);
 * :mod:`~budgetlint.lowering.dump`: a readable text form of IR, for tests.
 
-Conventions both front ends follow, beyond those of
+Conventions of the IR the walker emits, beyond those of
 :mod:`budgetlint.engine.ir`:
 
 * no :class:`~budgetlint.engine.ir.Checkpoint` before a statement that

@@ -1,10 +1,11 @@
 """Type facts from mypy: expression types, kinds, callees and their models.
 
-The libcst front end knows a value's type only from what is written
-(:mod:`budgetlint.lowering.facts`); here mypy's own types answer: the
-checker's type map for expressions, declared signatures of callees (a
-parameter declared with the alias ``Borrowed[...]`` keeps the alias in
-mypy's signatures and through its cache), ``TypeInfo`` MROs for classes.
+The model facts (:mod:`budgetlint.lowering.facts`) know a value's type only
+from what is written; :class:`MypyTypeFacts` refines them with mypy's own
+answers: the checker's type map for expressions, declared signatures of
+callees in other modules (a parameter declared with the alias
+``Borrowed[...]`` keeps the alias in mypy's signatures and through its
+cache), ``TypeInfo`` MROs and fields for classes no model declares.
 Ownership effects (``@consumes``, spawners, copies, borrows) still come from
 the :class:`~budgetlint.models.index.ModelIndex` for modelled names, and from
 the ``@affine``/``@linear``/``@consumes`` decorators of the checked project's
