@@ -20,12 +20,12 @@ from functools import lru_cache
 from budgetlint.config import Settings
 from budgetlint.diagnostics import Diagnostic
 from budgetlint.engine import ir
-from budgetlint.engine.flow import analyze
 from budgetlint.lowering.facts import TypeFacts
 from budgetlint.lowering.walker import lower_tree
 from budgetlint.models.extract import extract_module
 from budgetlint.models.index import ModelIndex
 from budgetlint.rules.catalog import rule
+from budgetlint.rules.findings import analyze
 
 
 def bad_input(path: str, reason: str, line: int = 1, col: int = 0) -> Diagnostic:

@@ -12,6 +12,7 @@ from budgetlint.config import Settings
 from budgetlint.engine import flow, ir
 from budgetlint.engine.cfg import build
 from budgetlint.engine.flow import analyze_function
+from budgetlint.rules.findings import CODES, mint_forbidden
 
 A, L = ir.Kind.AFFINE, ir.Kind.LINEAR
 
@@ -39,8 +40,8 @@ def send(place: str, line: int, **kw: bool) -> ir.Send:
 def run(*body: ir.Node, method: bool = False, consumes_self: bool = False,
         settings: Settings | None = None, module: str = "m") -> list[tuple[int, str]]:
     fn = ir.Function("f", s(1), list(body), is_method=method, consumes_self=consumes_self)
-    return [(f.site.line, f.code)
-            for f in analyze_function(fn, module, settings or Settings())]
+    forbidden = mint_forbidden(module, (settings or Settings()).mint_authority)
+    return [(v.site.line, CODES[v.kind]) for v in analyze_function(fn, mint_forbidden=forbidden)]
 
 
 def test_use_after_move_reports_first_use_only() -> None:
@@ -235,5 +236,5 @@ def test_a_long_branching_body_runs_each_block_once(monkeypatch: pytest.MonkeyPa
         return block(self, events, state)
 
     monkeypatch.setattr(flow._Run, "block", counted)
-    assert analyze_function(fn, "m", Settings()) == []
+    assert analyze_function(fn) == []
     assert runs <= 2 * len(build(fn).blocks)

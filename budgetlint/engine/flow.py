@@ -1,4 +1,4 @@
-"""The one ownership flow analysis, and the rules on top of it.
+"""The one ownership flow analysis, and the violations it finds.
 
 For each place the state holds the set of *facts* that may be true on some
 path reaching a point: :class:`Live` (the place holds a usable value) or
@@ -14,19 +14,21 @@ After an error the offending ``Gone`` facts are marked reported, so a chain
 of uses after one move reports the first use on each path only (SPEC 6).
 Like mypy's ``partially_defined.py`` this is a must/may analysis, but over a
 real CFG (:mod:`budgetlint.engine.cfg`) with loop back edges.
+
+The engine reports :class:`Violation` records in its own terms; the rules
+layer (:mod:`budgetlint.rules.findings`) gives them codes and messages.
 """
 
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass, field, replace
+from enum import Enum
 from typing import Literal
 
-from budgetlint.config import Settings
 from budgetlint.engine import ir
 from budgetlint.engine.cfg import Graph, build
-from budgetlint.rules.catalog import rule
 
 Action = Literal["move", "consume", "send", "drop", "settle"]
 
@@ -57,17 +59,49 @@ Fact = Live | Gone
 State = dict[str, frozenset[Fact]]
 
 
+class ViolationKind(Enum):
+    """What went wrong with ownership (one per rule of SPEC 6)."""
+
+    USE_AFTER_MOVE = "use-after-move"
+    COPY = "copy"
+    DOUBLE_CONSUME = "double-consume"
+    UNCONSUMED = "unconsumed"
+    FANOUT = "fanout"
+    BORROW_ESCAPE = "borrow-escape"
+    MOVED_FIELD = "moved-field"
+    MINT = "mint"
+
+
+Variant = Literal["maybe", "loop", "partial", "again", "dropped", "discarded", "overwritten"]
+"""The situation a violation arose in, where its kind has more than one."""
+
+Field = str | int
+"""The type of one message field of a :class:`Violation`."""
+
+
 @dataclass(frozen=True)
-class Finding:
-    """One rule violation, before it is tied to a file."""
+class Violation:
+    """One violation in one function body, before it is tied to a file."""
 
-    code: str
+    kind: ViolationKind
     site: ir.Site
-    message: str
+    variant: Variant | None
+    fields: Mapping[str, Field] = field(hash=False)
+    """What the message says: ``noun`` (``budget``/``reservation``),
+    ``place``, ``sites`` (``line 12 (delegate())``), ``how``, ``line``."""
 
 
-# Codes that can compete for one site, strongest first (SPEC 5, Precedence).
-_PRECEDENCE = ("BUD006", "BUD005", "BUD003", "BUD001", "BUD002")
+# Kinds that can compete for one site, strongest first (SPEC 5,
+# Precedence): which one describes the site is a fact about the flow (a
+# copy of a moved value is a use after move), so the engine decides it.
+_PRECEDENCE = (
+    ViolationKind.BORROW_ESCAPE,
+    ViolationKind.FANOUT,
+    ViolationKind.DOUBLE_CONSUME,
+    ViolationKind.USE_AFTER_MOVE,
+    ViolationKind.COPY,
+)
+_ORDER = {kind: index for index, kind in enumerate(ViolationKind)}
 
 
 def _noun(kind: ir.Kind) -> str:
@@ -93,21 +127,21 @@ def _is_local(place: str) -> bool:
 
 
 class _Run:
-    """Transfer functions over one function's states; records findings when
-    ``report`` is set (the final pass)."""
+    """Transfer functions over one function's states; records violations
+    when ``report`` is set (the final pass)."""
 
-    def __init__(self, function: ir.Function, module: str, settings: Settings) -> None:
+    def __init__(self, function: ir.Function, *, mint_forbidden: bool) -> None:
         self.function = function
-        self.module = module
-        self.settings = settings
+        self.mint_forbidden = mint_forbidden
         self.report = False
-        self.findings: dict[tuple[ir.Site, str], Finding] = {}
+        self.violations: dict[tuple[ir.Site, ViolationKind], Violation] = {}
 
     # -- reporting -------------------------------------------------------------
 
-    def emit(self, code: str, site: ir.Site, variant: str | None = None, **fields: object) -> None:
-        if self.report and (site, code) not in self.findings:
-            self.findings[(site, code)] = Finding(code, site, rule(code).format(variant, **fields))
+    def emit(self, kind: ViolationKind, site: ir.Site, variant: Variant | None = None,
+             **fields: Field) -> None:
+        if self.report and (site, kind) not in self.violations:
+            self.violations[(site, kind)] = Violation(kind, site, variant, fields)
 
     def _use_error(self, state: State, place: str, site: ir.Site, *, moving: bool) -> bool:
         """Report a use of ``place`` that meets unreported ``Gone`` facts;
@@ -117,26 +151,27 @@ class _Run:
         if not gones:
             return False
         linear = any(f.kind is ir.Kind.LINEAR for f in gones)
-        # Using a linear value after it was consumed is BUD003; after `del`
-        # it is a use of a dropped value, BUD001 like any other (SPEC 5).
+        # Using a linear value after it was consumed is a double consume;
+        # after `del` it is a use of a dropped value, a use after move like
+        # any other (SPEC 5).
         consumed = any(f.kind is ir.Kind.LINEAR and f.action != "drop" for f in gones)
-        code = "BUD003" if consumed else "BUD001"
+        kind = ViolationKind.DOUBLE_CONSUME if consumed else ViolationKind.USE_AFTER_MOVE
         noun = _noun(ir.Kind.LINEAR if linear else ir.Kind.AFFINE)
         own = [g for g in gones if g.site == site]
         if moving and own:
-            self.emit(code, site, "loop", noun=noun, place=place, sites=_describe(own))
+            self.emit(kind, site, "loop", noun=noun, place=place, sites=_describe(own))
         elif any(isinstance(f, Live) for f in facts):
-            self.emit(code, site, "maybe", noun=noun, place=place, sites=_describe(gones))
+            self.emit(kind, site, "maybe", noun=noun, place=place, sites=_describe(gones))
         else:
-            self.emit(code, site, noun=noun, place=place, sites=_describe(gones))
+            self.emit(kind, site, noun=noun, place=place, sites=_describe(gones))
         state[place] = frozenset(replace(f, reported=True) if isinstance(f, Gone) else f
                                  for f in facts)
         return True
 
-    def _leak(self, facts: Iterable[Fact], variant: str | None, **fields: object) -> None:
+    def _leak(self, facts: Iterable[Fact], variant: Variant | None, **fields: Field) -> None:
         for fact in facts:
             if isinstance(fact, Live) and fact.obligation is not None:
-                self.emit("BUD004", fact.obligation, variant, **fields)
+                self.emit(ViolationKind.UNCONSUMED, fact.obligation, variant, **fields)
 
     # -- transfer --------------------------------------------------------------
 
@@ -224,8 +259,8 @@ class _Run:
                 # y = borrowed re-borrows: y is itself borrowed (SPEC 5).
                 state[dst] = frozenset({borrowed})
             else:
-                self.emit("BUD006", event.site, noun=_noun(borrowed.kind), place=src,
-                          how=f"stored in {dst}")
+                self.emit(ViolationKind.BORROW_ESCAPE, event.site, noun=_noun(borrowed.kind),
+                          place=src, how=f"stored in {dst}")
                 state[dst] = frozenset({replace(borrowed, borrowed=False)})
             return
         self._leave(src, event.site, f"moved into {dst}", "move", state)
@@ -242,8 +277,8 @@ class _Run:
             for sub in sorted(p for p in state if p.startswith(prefix)):
                 gones = [f for f in state[sub] if isinstance(f, Gone) and not f.reported]
                 if gones:
-                    self.emit("BUD001", event.site, "partial", place=event.place,
-                              sites=_describe(gones))
+                    self.emit(ViolationKind.USE_AFTER_MOVE, event.site, "partial",
+                              place=event.place, sites=_describe(gones))
                     state[sub] = frozenset(
                         replace(f, reported=True) if isinstance(f, Gone) else f
                         for f in state[sub]
@@ -253,7 +288,8 @@ class _Run:
     def _move(self, place: str, site: ir.Site, how: str, action: Action, state: State) -> None:
         borrowed = self._borrowed(state, place)
         if borrowed is not None:
-            self.emit("BUD006", site, noun=_noun(borrowed.kind), place=place, how=how)
+            self.emit(ViolationKind.BORROW_ESCAPE, site, noun=_noun(borrowed.kind), place=place,
+                      how=how)
             return
         self._use_error(state, place, site, moving=True)
         self._leave(place, site, how, action, state)
@@ -264,7 +300,8 @@ class _Run:
             return
         if not self._use_error(state, event.place, event.site, moving=False):
             kind = next(iter(facts)).kind
-            self.emit("BUD002", event.site, noun=_noun(kind), place=event.place, how=event.how)
+            self.emit(ViolationKind.COPY, event.site, noun=_noun(kind), place=event.place,
+                      how=event.how)
 
     def _send(self, event: ir.Send, state: State) -> None:
         place, site = event.place, event.site
@@ -274,35 +311,32 @@ class _Run:
         noun = _noun(next(iter(facts)).kind)
         borrowed = self._borrowed(state, place)
         if borrowed is not None and not event.awaited:
-            self.emit("BUD006", site, noun=noun, place=place, how=event.how)
+            self.emit(ViolationKind.BORROW_ESCAPE, site, noun=noun, place=place, how=event.how)
             return
         sent = [f for f in facts if isinstance(f, Gone) and f.action == "send" and not f.reported]
         if sent:
             own = [g for g in sent if g.site == site]
             if own:
-                self.emit("BUD005", site, "loop", noun=noun, place=place, how=event.how)
+                self.emit(ViolationKind.FANOUT, site, "loop", noun=noun, place=place, how=event.how)
             else:
-                self.emit("BUD005", site, "again", noun=noun, place=place, sites=_describe(sent))
+                self.emit(ViolationKind.FANOUT, site, "again", noun=noun, place=place,
+                          sites=_describe(sent))
         elif event.fanout:
-            self.emit("BUD005", site, noun=noun, place=place, how=event.how)
+            self.emit(ViolationKind.FANOUT, site, noun=noun, place=place, how=event.how)
         self._use_error(state, place, site, moving=not event.awaited)
         if not event.awaited:
             self._leave(place, site, event.how, "send", state)
 
     def _drop(self, event: ir.Drop, state: State) -> None:
         facts = state.get(event.place, frozenset())
-        variant = "discarded" if event.discarded else "dropped"
+        variant: Variant = "discarded" if event.discarded else "dropped"
         self._leak(facts, variant, noun=_noun(ir.Kind.LINEAR), place=event.place)
         self._leave(event.place, event.site, "deleted", "drop", state)
 
     def _mint(self, event: ir.Mint) -> None:
-        authority = self.settings.mint_authority
-        if not authority:
-            return
-        if any(self.module == m or self.module.startswith(m + ".") for m in authority):
-            return
-        self.emit("BUD008", event.site, noun="budget", how=f"{event.type_name}(...)",
-                  authority=", ".join(authority))
+        if self.mint_forbidden:
+            self.emit(ViolationKind.MINT, event.site, noun="budget",
+                      how=f"{event.type_name}(...)")
 
     # -- exits -----------------------------------------------------------------
 
@@ -314,7 +348,7 @@ class _Run:
                     and place.startswith("self.")):
                 for fact in facts:
                     if isinstance(fact, Gone):
-                        self.emit("BUD007", fact.site, place=place, how=fact.how)
+                        self.emit(ViolationKind.MOVED_FIELD, fact.site, place=place, how=fact.how)
 
 
 def _reverse_postorder(graph: Graph) -> list[int]:
@@ -372,22 +406,30 @@ def _fixpoint(graph: Graph, run: _Run) -> list[State | None]:
     return states
 
 
-def _precedence(findings: Iterable[Finding]) -> Iterator[Finding]:
-    """One finding per site among the competing codes (SPEC 5)."""
-    by_site: dict[ir.Site, list[Finding]] = {}
-    for finding in findings:
-        by_site.setdefault(finding.site, []).append(finding)
+def _precedence(violations: Iterable[Violation]) -> Iterator[Violation]:
+    """One violation per site among the competing kinds (SPEC 5)."""
+    by_site: dict[ir.Site, list[Violation]] = {}
+    for violation in violations:
+        by_site.setdefault(violation.site, []).append(violation)
     for group in by_site.values():
-        competing = [f for f in group if f.code in _PRECEDENCE]
+        competing = [v for v in group if v.kind in _PRECEDENCE]
         if competing:
-            yield min(competing, key=lambda f: _PRECEDENCE.index(f.code))
-        yield from (f for f in group if f.code not in _PRECEDENCE)
+            yield min(competing, key=lambda v: _PRECEDENCE.index(v.kind))
+        yield from (v for v in group if v.kind not in _PRECEDENCE)
 
 
-def analyze_function(function: ir.Function, module: str, settings: Settings) -> list[Finding]:
-    """Every finding in one function body."""
+def _position(violation: Violation) -> tuple[ir.Site, int]:
+    return violation.site, _ORDER[violation.kind]
+
+
+def analyze_function(function: ir.Function, *, mint_forbidden: bool = False) -> list[Violation]:
+    """Every violation in one function body, sorted by position.
+
+    ``mint_forbidden``: constructing an affine value is itself a violation
+    (:attr:`ViolationKind.MINT`) here; the caller decides where it is.
+    """
     graph = build(function)
-    run = _Run(function, module, settings)
+    run = _Run(function, mint_forbidden=mint_forbidden)
     states = _fixpoint(graph, run)
     run.report = True
     for index, entry in enumerate(states):
@@ -397,12 +439,13 @@ def analyze_function(function: ir.Function, module: str, settings: Settings) -> 
         final = states[exit_block]
         if final is not None:
             run.exit(final, normal=normal)
-    return sorted(_precedence(run.findings.values()), key=lambda f: (f.site, f.code))
+    return sorted(_precedence(run.violations.values()), key=_position)
 
 
-def analyze(unit: ir.Unit, settings: Settings) -> list[Finding]:
-    """Every finding in a lowered file, sorted by position."""
-    found: list[Finding] = []
+def analyze_unit(unit: ir.Unit, *, mint_forbidden: bool = False) -> list[Violation]:
+    """Every violation in a lowered file, sorted by position (see
+    :func:`analyze_function` for ``mint_forbidden``)."""
+    found: list[Violation] = []
     for function in unit.functions:
-        found.extend(analyze_function(function, unit.module, settings))
-    return sorted(found, key=lambda f: (f.site, f.code))
+        found.extend(analyze_function(function, mint_forbidden=mint_forbidden))
+    return sorted(found, key=_position)
