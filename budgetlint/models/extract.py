@@ -434,12 +434,11 @@ class _Extractor:
         """Fields a method assigns on its first parameter (``self``)."""
         receiver = params[0].name
         by_name = {p.name: p for p in params}
+        nodes = list(_walk_own_body(node.body))
         local_names = set(by_name) | {
-            n.id
-            for n in _walk_own_body(node.body)
-            if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
+            n.id for n in nodes if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)
         }
-        for stmt in _walk_own_body(node.body):
+        for stmt in nodes:
             if isinstance(stmt, ast.AnnAssign):
                 attr = _attribute_of(stmt.target, receiver)
                 if attr is not None:

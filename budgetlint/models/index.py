@@ -404,6 +404,8 @@ class ModelIndex:
     def kind(self, class_fullname: str) -> Kind | None:
         """The ownership kind of a class: declared, inherited from any base
         (linear wins over affine), or configured (``extra-affine``/``extra-linear``)."""
+        if class_fullname in self._kinds:  # the hot path: asked for every value
+            return self._kinds[class_fullname]
         canon = self.canonical(class_fullname)
         if canon not in self._kinds:
             extra = self._extra_kinds()
@@ -412,7 +414,8 @@ class ModelIndex:
                 model = self._class_here(name)
                 kinds.update((model.kind if model else None, extra.get(name)))
             self._kinds[canon] = _strongest(kinds)
-        return self._kinds[canon]
+        found = self._kinds[class_fullname] = self._kinds[canon]
+        return found
 
     def _extra_kinds(self) -> dict[str, Kind]:
         """The configured kinds by canonical class name (MRO names are canonical)."""
@@ -427,7 +430,9 @@ class ModelIndex:
         by the caller (:meth:`return_type` does)."""
         if t is None:
             return None
-        return _strongest({self.kind(m.name) for m in t.members})
+        if t.name != UNION:  # the common case: one class
+            return self.kind(t.name)
+        return _strongest(self.kind(m.name) for m in t.args)
 
     def element_type(self, t: TypeRef | None, *, is_async: bool = False) -> TypeRef | None:
         """The type of the items ``for x in <t>`` (``async for`` with
