@@ -13,11 +13,12 @@ import sys
 from collections.abc import Sequence
 
 from budgetlint import __version__
-from budgetlint.config_loader import ConfigError, validate_codes
+from budgetlint.checking.files import PathNotFoundError
+from budgetlint.checking.run import check_paths
+from budgetlint.config_loader import ConfigError, Overrides, validate_codes
 from budgetlint.models.index import ModelError
 from budgetlint.output import FORMATS
 from budgetlint.output.text import statistics, summary
-from budgetlint.pipeline import Overrides, PathNotFoundError, check_paths
 from budgetlint.rules.catalog import RULES, Rule, iter_rules
 from budgetlint.rules.docs import rule_markdown
 

@@ -7,11 +7,13 @@ one file named with ``--config``. Every problem is a :class:`ConfigError`
 whose text is one line naming the file, so the CLI can print it and exit 2.
 
 The CLI, the flake8 plugin and the mypy plugin all read settings through this
-module, so the three front ends agree on what a project configured.
+module, so the three front ends agree on what a project configured;
+command-line :class:`Overrides` apply on top (:func:`resolve_settings`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import re
@@ -21,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from types import MappingProxyType
+from typing import Final
 
 from budgetlint.config import Settings
 from budgetlint.rules.catalog import CODE_PREFIX, RULES
@@ -230,3 +233,30 @@ def _package_parts(folder: Path) -> tuple[str, ...]:
 
 def _is_package(folder: Path) -> bool:
     return (folder / "__init__.py").is_file() or (folder / "__init__.pyi").is_file()
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """Command-line settings that win over the configuration files."""
+
+    config: str | None = None
+    """One configuration file for every checked file, instead of discovery."""
+    select: tuple[str, ...] | None = None
+    """Replaces the configured ``select`` when given."""
+    ignore: tuple[str, ...] = ()
+    """Added to the configured ``ignore``."""
+
+
+NO_OVERRIDES: Final = Overrides()
+
+
+def resolve_settings(path: str | Path, overrides: Overrides = NO_OVERRIDES) -> Settings:
+    """The settings that apply to ``path`` after the command-line overrides."""
+    settings = load_config(overrides.config) if overrides.config else settings_for(path)
+    if overrides.select is None and not overrides.ignore:
+        return settings
+    return dataclasses.replace(
+        settings,
+        select=settings.select if overrides.select is None else overrides.select,
+        ignore=settings.ignore + overrides.ignore,
+    )

@@ -2,7 +2,7 @@
 
 It reports exactly what ``budgetlint check`` reports on the same file: the
 settings come from the same ``[tool.budgetlint]`` discovery and
-:mod:`budgetlint.pipeline` filters with the same select / ignore /
+:mod:`budgetlint.checking` filters with the same select / ignore /
 per-file-ignores / ``exclude`` and ``# budgetlint: ignore``. flake8 applies
 ``# noqa`` (and its own ``--select``/``--extend-ignore``) itself.
 
@@ -17,11 +17,11 @@ import ast
 from collections.abc import Iterator, Sequence
 
 from budgetlint import __version__
-from budgetlint.analysis import bad_input
+from budgetlint.checking.files import is_excluded
+from budgetlint.checking.run import check_text
 from budgetlint.config_loader import ConfigError, settings_for
-from budgetlint.diagnostics import Diagnostic
+from budgetlint.diagnostics import Diagnostic, bad_input
 from budgetlint.models.index import ModelError
-from budgetlint.pipeline import check_text, is_excluded
 
 
 class Flake8Checker:

@@ -23,7 +23,7 @@ CLI and flake8, through :mod:`budgetlint.config_loader`, once per run:
   read: ``config = path/to/pyproject.toml`` (relative to the INI file).
 
 ``select``, ``ignore`` and ``per-file-ignores`` filter what is reported
-exactly as in the CLI (:func:`budgetlint.pipeline.is_reported`), and
+exactly as in the CLI (:func:`budgetlint.checking.selection.is_reported`), and
 budgetlint's own suppression comments (``# noqa: BUD001``, ``# budgetlint:
 ignore[BUD001]``) hold as in the CLI, besides mypy's ``# type: ignore[...]``;
 ``exclude``d files are not analysed; BUD008 (``budget-mint``) fires only
@@ -113,7 +113,7 @@ INI_SECTION: Final = "budgetlint"
 # only snapshots this module's file): the analysis, and the runtime, which
 # the models read.
 _ANALYSIS_CODE: Final = ("engine", "lowering", "models", "rules", "frontends/mypy", "runtime",
-                         "__init__.py", "config.py", "pipeline.py")
+                         "__init__.py", "config.py", "checking", "diagnostics.py")
 
 _Hook = TypeVar("_Hook", Callable[[FunctionContext], Type], Callable[[MethodContext], Type])
 
@@ -272,8 +272,8 @@ class BudgetlintPlugin(Plugin):
     def get_additional_indirect_deps(self, file: MypyFile) -> set[str]:
         """Called once per module after mypy checked it: analyse it and
         report. Adds no dependency."""
+        from budgetlint.checking.files import is_excluded, read_source
         from budgetlint.frontends.mypy import analyze_module
-        from budgetlint.pipeline import is_excluded, read_source
 
         checker = self._checkers.pop(file.fullname, None)
         if file.is_stub or (checker is not None and checker.can_skip_diagnostics):
@@ -294,8 +294,8 @@ class BudgetlintPlugin(Plugin):
                findings: list[Finding], text: str) -> None:
         """Report the ``findings`` in ``file`` (source ``text``) that the
         settings select, with their codes."""
+        from budgetlint.checking.selection import is_reported, suppress
         from budgetlint.diagnostics import Diagnostic
-        from budgetlint.pipeline import is_reported, suppress
 
         selected = [
             Diagnostic(file.path, f.site.line, f.site.col, f.code, f.message)
@@ -366,8 +366,8 @@ class _Recheck:
     def analyse(self, checker: object, context: Context) -> None:
         """Analyse the target ``checker`` is in; report what lies before ``context``."""
         assert isinstance(checker, TypeChecker)
+        from budgetlint.checking.files import is_excluded, read_source
         from budgetlint.frontends.mypy import analyze_target
-        from budgetlint.pipeline import is_excluded, read_source
 
         target = checker.tscope.function
         if target is not None and not isinstance(target, FuncDef):

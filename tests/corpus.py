@@ -32,8 +32,8 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from budgetlint.checking.run import check_paths
 from budgetlint.diagnostics import Diagnostic
-from budgetlint.pipeline import check_paths
 from budgetlint.rules.catalog import RULES, iter_rules
 
 REPO = Path(__file__).resolve().parent.parent

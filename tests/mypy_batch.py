@@ -34,10 +34,9 @@ from mypy.modulefinder import BuildSource
 from mypy.options import Options
 
 import budgetlint
-from budgetlint.analysis import bad_input
 from budgetlint.config import Settings
 from budgetlint.config_loader import module_name, settings_for
-from budgetlint.diagnostics import Diagnostic
+from budgetlint.diagnostics import Diagnostic, bad_input
 from budgetlint.models.index import stubs_root
 from budgetlint.mypy_plugin import BudgetlintPlugin
 from budgetlint.rules.catalog import BY_MYPY_CODE

@@ -13,18 +13,15 @@ from pathlib import Path
 
 import pytest
 
-from budgetlint import __version__, pipeline
+from budgetlint import __version__
+from budgetlint.checking import run as checking_run
+from budgetlint.checking.files import decode_source, discover
+from budgetlint.checking.run import check_paths
+from budgetlint.checking.selection import is_reported, suppress
 from budgetlint.cli import main
 from budgetlint.config import Settings
+from budgetlint.config_loader import Overrides
 from budgetlint.diagnostics import Diagnostic
-from budgetlint.pipeline import (
-    Overrides,
-    check_paths,
-    decode_source,
-    discover,
-    is_reported,
-    suppress,
-)
 from budgetlint.rules.catalog import RULES
 from budgetlint.rules.docs import DEFAULT_FOLDER
 
@@ -280,7 +277,7 @@ def test_one_crashing_file_does_not_stop_the_run(
             raise ValueError("boom")
         return []
 
-    monkeypatch.setattr(pipeline, "analyze_source", crash)
+    monkeypatch.setattr(checking_run, "analyze_source", crash)
     write(project / "a.py", "x = 1\n")
     write(project / "b.py", BINARY)
     assert check_paths(["."]) == [

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from budgetlint import __version__
+from budgetlint.checking.run import check_paths
 from budgetlint.diagnostics import Diagnostic
 from budgetlint.flake8_plugin import Flake8Checker
-from budgetlint.pipeline import check_paths
 
 MOVED = """\
 from budgetlint import Budget

@@ -69,7 +69,7 @@ from program_gen import (
     wrap,
 )
 
-from budgetlint.analysis import analyze_source
+from budgetlint.checking.source import analyze_source
 from budgetlint.config import Settings
 from budgetlint.diagnostics import Diagnostic
 from budgetlint.models.index import load_index
@@ -216,7 +216,7 @@ def test_budget_programs_are_well_formed_and_deterministic(block: Block) -> None
 
 _HASH_SEED_SCRIPT = """
 import json, sys
-from budgetlint.analysis import analyze_source
+from budgetlint.checking.source import analyze_source
 from budgetlint.config import Settings
 from budgetlint.models.index import load_index
 index = load_index(Settings())

@@ -13,7 +13,7 @@ import textwrap
 
 import pytest
 
-from budgetlint.analysis import lower_source
+from budgetlint.checking.source import lower_source
 from budgetlint.config import Settings
 from budgetlint.engine import ir
 from budgetlint.lowering.builder import Builder

@@ -2,5 +2,5 @@
 
 The CLI and the flake8 plugin lower the ``ast`` tree of each file with the
 one walker (:mod:`budgetlint.lowering.walker`) on the model facts
-(:mod:`budgetlint.analysis`); ``frontends.mypy`` serves the mypy plugin.
+(:mod:`budgetlint.checking.source`); ``frontends.mypy`` serves the mypy plugin.
 """

@@ -6,7 +6,7 @@ prefilter: a file that names no affine class and imports nothing that
 defines one cannot hold a tracked value, so it is not walked. Files that
 pass are lowered by the one walker (:mod:`budgetlint.lowering.walker`) with
 the model facts and analysed by the one flow engine. Filtering (select,
-ignore, ``# noqa``) is the caller's job (:mod:`budgetlint.pipeline`).
+ignore, ``# noqa``) is the caller's job (:mod:`budgetlint.checking.selection`).
 """
 
 from __future__ import annotations
@@ -18,19 +18,13 @@ import warnings
 from functools import lru_cache
 
 from budgetlint.config import Settings
-from budgetlint.diagnostics import Diagnostic
+from budgetlint.diagnostics import Diagnostic, bad_input
 from budgetlint.engine import ir
 from budgetlint.lowering.facts import TypeFacts
 from budgetlint.lowering.walker import lower_tree
 from budgetlint.models.extract import extract_module
 from budgetlint.models.index import ModelIndex
-from budgetlint.rules.catalog import rule
 from budgetlint.rules.findings import analyze
-
-
-def bad_input(path: str, reason: str, line: int = 1, col: int = 0) -> Diagnostic:
-    """The one BUD900 diagnostic of a file that could not be analysed."""
-    return Diagnostic(path, line, col, "BUD900", rule("BUD900").format(reason=reason))
 
 
 @lru_cache(maxsize=16)
