@@ -585,7 +585,7 @@ def snapshot(folder: Path) -> tuple[Path, dict[str, str]]:
     frozen = mypy_plugin.freeze_budgetlint(folder)
     if (frozen / "stubs").is_dir():  # laid out as installed: else the editable
         (frozen / "stubs").rename(frozen / "budgetlint" / "_stubs")  # install finds stubs/
-    return frozen, dict(os.environ, PYTHONPATH=str(frozen))
+    return frozen, mypy_plugin.child_env(frozen)
 
 
 def sane(bench: Bench) -> str | None:

@@ -69,7 +69,7 @@ def test_every_body_is_a_function(index: ModelIndex) -> None:
             def give_back(self) -> None: ...
             @staticmethod
             def make() -> None: ...
-        def f() -> None:
+        def f(b: Budget) -> None:
             def g() -> None: ...
             h = lambda: 1
         """,
@@ -80,6 +80,7 @@ def test_every_body_is_a_function(index: ModelIndex) -> None:
         def Lease.give_back [method] [consumes-self] @6:4
         def Lease.make @8:4
         def f @9:0
+          bind b affine Budget @9:6
         def f.g @10:4
         def f.<lambda> @11:8
         """
@@ -743,6 +744,28 @@ def test_constructor_of_a_dataclass_takes_its_fields(index: ModelIndex) -> None:
         ("name", TypeRef("builtins.str")),
         ("budget", TypeRef("budgetlint.Budget")),
     ]
+
+
+def test_definitions_that_name_nothing_tracked_are_not_lowered(index: ModelIndex) -> None:
+    # What a relevant definition names becomes relevant too (make_budget,
+    # then Agent through its base), to a fixpoint; plain helpers are skipped.
+    unit = lower(index, """
+    def helper(x: int) -> int:
+        return x + 1
+    def make_budget() -> Budget:
+        return Budget(usd=1)
+    class Base:
+        def run(self) -> None:
+            make_budget().close()
+    class Agent(Base):
+        def go(self) -> None: ...
+    class Unrelated:
+        def go(self) -> None: ...
+    def fail() -> NoReturn:
+        raise SystemExit(1)
+    """)
+    assert [f.name for f in unit.functions] == [
+        "<module>", "make_budget", "Base.run", "Agent.go", "fail"]
 
 
 def test_sites_count_code_points_not_bytes(index: ModelIndex) -> None:

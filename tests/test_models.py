@@ -1121,3 +1121,20 @@ def test_extraction_never_fails_on_real_code() -> None:
         text = Path(path).read_text(encoding="utf-8")
         model = extract_module(ast.parse(text), source_module.__name__)
         assert model.classes or model.functions
+
+
+def test_what_one_checked_file_learns_never_leaks_into_another() -> None:
+    # Overlays share the loaded models' answers (Budget's kind, fields); an
+    # answer about a checked file's own class must not be reused elsewhere.
+    index = load_index(Settings())
+    user = extract_module(ast.parse("from budgetlint import Budget\nx = 1\n"), "user")
+    agents = extract_module(ast.parse(textwrap.dedent("""
+        from budgetlint import Budget, affine
+        @affine
+        class Agent:
+            budget: Budget
+    """)), "agents")
+    assert index.with_module(user).kind("agents.Agent") is None
+    assert index.with_module(agents).kind("agents.Agent") is Kind.AFFINE
+    assert index.with_module(user).kind("budgetlint.Budget") is Kind.AFFINE
+    assert index.shares("budgetlint.Budget") and not index.shares("agents.Agent")

@@ -21,7 +21,8 @@ from budgetlint.config import Settings
 from budgetlint.diagnostics import Diagnostic, bad_input
 from budgetlint.engine import ir
 from budgetlint.lowering.facts import TypeFacts
-from budgetlint.lowering.walker import lower_tree
+from budgetlint.lowering.relevance import unrelated_definitions
+from budgetlint.lowering.walker import lower_tree, source_lines
 from budgetlint.models.extract import extract_module
 from budgetlint.models.index import ModelIndex
 from budgetlint.rules.findings import analyze
@@ -116,6 +117,8 @@ def lower_source(
             warnings.simplefilter("ignore")
             tree = ast.parse(text, filename=path)
     is_package = os.path.basename(path).startswith("__init__.")
-    model = extract_module(tree, module, is_package=is_package)
+    lines = source_lines(text)
+    skip = unrelated_definitions(tree.body, lines, index.model_words)
+    model = extract_module(tree, module, is_package=is_package, skip=skip)
     facts = TypeFacts(index.with_module(model), model)
-    return lower_tree(tree, text, facts, ir.Unit(path, module))
+    return lower_tree(tree, lines, facts, ir.Unit(path, module), skip)

@@ -162,7 +162,11 @@ class TypeFacts:
         if cls is None or depth <= 0:
             return ()
         key = f"{cls}/{depth}"
-        cached = self._fields.get(key)
+        # A class of the loaded models has the same fields in every checked
+        # file: the index keeps them for all (``shared``).
+        shared = self.index.shared_fields if t is not None and not t.args and self.index.shares(
+            cls) and self.index.cls(cls) is not None else self._fields
+        cached = self._fields.get(key) or shared.get(key)
         if cached is None:
             found: list[tuple[str, TypeRef, Kind]] = []
             for name in self._field_names(cls):
@@ -174,7 +178,7 @@ class TypeFacts:
                     found.append((name, field_type, kind))
                 for sub, sub_type, sub_kind in self.tracked_fields(field_type, depth - 1):
                     found.append((f"{name}.{sub}", sub_type, sub_kind))
-            cached = self._fields[key] = tuple(found)
+            cached = shared[key] = tuple(found)
         return cached
 
     def _field_names(self, cls: str) -> list[str]:

@@ -25,7 +25,7 @@ from __future__ import annotations
 import ast
 import gc
 import re
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterator, Mapping, Sequence
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from typing import Final, cast
@@ -57,7 +57,7 @@ from budgetlint.lowering.spawns import (
 )
 from budgetlint.models.types import NONE, FunctionModel, Param, ParamKind, TypeRef
 
-__all__ = ["lower_tree"]
+__all__ = ["lower_tree", "source_lines"]
 
 _BOOL: Final = TypeRef("builtins.bool")
 _STR: Final = TypeRef("builtins.str")
@@ -77,8 +77,12 @@ _FunctionNode = ast.FunctionDef | ast.AsyncFunctionDef
 _NEWLINES: Final = re.compile(r"\r\n?|\n")
 
 
-def lower_tree(tree: ast.Module, text: str, facts: TypeFacts, unit: ir.Unit) -> ir.Unit:
-    """Lower the module ``tree`` (parsed from ``text``) into ``unit``.
+def lower_tree(tree: ast.Module, lines: Sequence[str], facts: TypeFacts, unit: ir.Unit,
+               skip: Collection[ast.stmt] = ()) -> ir.Unit:
+    """Lower the module ``tree`` (parsed from the source :func:`source_lines`
+    gives ``lines`` of) into ``unit``, leaving out the top-level
+    definitions in ``skip`` (they hold nothing tracked,
+    :func:`~budgetlint.lowering.relevance.unrelated_definitions`).
 
     ``facts`` answers the type questions of this module (its own model is
     already in ``facts.index``). Raises ``RecursionError`` only for code
@@ -86,8 +90,13 @@ def lower_tree(tree: ast.Module, text: str, facts: TypeFacts, unit: ir.Unit) -> 
     calls, thousands deep).
     """
     with _without_cyclic_gc():
-        _File(tree, text, facts, unit).lower()
+        _File(tree, lines, facts, unit, skip).lower()
     return unit
+
+
+def source_lines(text: str) -> list[str]:
+    """``text`` split into lines as ``ast`` numbers them."""
+    return _NEWLINES.split(text)
 
 
 @contextmanager
@@ -109,13 +118,16 @@ def _without_cyclic_gc() -> Iterator[None]:
 class _File:
     """What the bodies of one file share: positions, facts, the unit."""
 
-    def __init__(self, tree: ast.Module, text: str, facts: TypeFacts, unit: ir.Unit) -> None:
+    def __init__(self, tree: ast.Module, lines: Sequence[str], facts: TypeFacts, unit: ir.Unit,
+                 skipped: Collection[ast.stmt]) -> None:
         self.tree = tree
-        self.text = text
         self.facts = facts
         self.index = facts.index
         self.unit = unit
-        self._lines: list[str] | None = None if text.isascii() else []
+        self.lines = lines
+        self.ascii = all(line.isascii() for line in lines)
+        self.skipped = skipped
+        """Top-level definitions not lowered: they hold nothing tracked."""
 
     def lower(self) -> None:
         body = _Body(self, "<module>", ir.Site(1, 0), parent=None, module_level=True)
@@ -127,10 +139,8 @@ class _File:
         """A node's start: 1-based line, 0-based column in code points (``ast``
         counts UTF-8 bytes)."""
         col = node.col_offset
-        if col and self._lines is not None:
-            if not self._lines:
-                self._lines = _NEWLINES.split(self.text)
-            line = self._lines[node.lineno - 1]
+        if col and not self.ascii:
+            line = self.lines[node.lineno - 1]
             if not line.isascii():
                 col = len(line.encode()[:col].decode(errors="replace"))
         return ir.Site(node.lineno, col)
@@ -1647,6 +1657,8 @@ class _Body:
         for _, _, default in _params_of(node.args):
             if default is not None:
                 self._read(default)
+        if node in self.file.skipped:
+            return
         parent = None if self.module_level else self
         inner = _Body.lower_def(self.file, node, self._child(node.name),
                                 parent=parent, owner=None)
@@ -1657,6 +1669,8 @@ class _Body:
 
     def _class(self, node: ast.ClassDef) -> None:
         """A class body is not analysed; its methods are, each its own body."""
+        if node in self.file.skipped:
+            return
         parent = None if self.module_level else self
         bodies = self._class_bodies(node, self._child(node.name), parent)
         if parent is not None:

@@ -32,7 +32,7 @@ from __future__ import annotations
 
 import ast
 import builtins
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Final
 
@@ -246,16 +246,19 @@ def flat_statements(body: Sequence[ast.stmt]) -> Iterator[ast.stmt]:
             yield stmt
 
 
-def extract_module(tree: ast.Module, name: str, *, is_package: bool = False) -> ModuleModel:
+def extract_module(tree: ast.Module, name: str, *, is_package: bool = False,
+                   skip: Collection[ast.stmt] = ()) -> ModuleModel:
     """Extract the model of the module ``name`` from its parsed source.
 
     ``is_package`` marks an ``__init__`` module, against which relative
     imports resolve (``from . import x`` in package ``pkg`` is ``pkg.x``).
-    Malformed markers are recorded in :attr:`ModuleModel.problems`, never
-    raised.
+    Classes in ``skip`` (top-level statements of ``tree`` that name nothing
+    tracked, :mod:`budgetlint.lowering.relevance`) get no model: their
+    names still resolve. Malformed markers are recorded in
+    :attr:`ModuleModel.problems`, never raised.
     """
     module = _scan_names(tree.body, name, is_package)
-    _Extractor(module).run(tree.body)
+    _Extractor(module).run(tree.body, skip)
     return module
 
 
@@ -344,11 +347,11 @@ class _Extractor:
     def problem(self, node: ast.AST, reason: str) -> None:
         self.module.problems.append((getattr(node, "lineno", 0), reason))
 
-    def run(self, body: Sequence[ast.stmt]) -> None:
+    def run(self, body: Sequence[ast.stmt], skip: Collection[ast.stmt]) -> None:
         prefix = self.module.name
         defs: list[_Def] = []
         for stmt in flat_statements(body):
-            if isinstance(stmt, ast.ClassDef):
+            if isinstance(stmt, ast.ClassDef) and stmt not in skip:
                 self.module.classes[f"{prefix}.{stmt.name}"] = self.cls(stmt)
             elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
                 found = self.function(stmt, f"{prefix}.{stmt.name}", in_class=False)

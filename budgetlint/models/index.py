@@ -21,8 +21,9 @@ import ast
 import functools
 import hashlib
 import importlib.resources
+import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final, Protocol, TypeVar
 
@@ -124,6 +125,14 @@ class _Store:
     functions: Mapping[str, FunctionModel]
     extra: Mapping[str, Kind]
     fingerprint: str
+    words: set[str] = field(default_factory=set)
+    """The shared part of :attr:`ModelIndex.prefilter_words`, once computed."""
+    canonical: dict[str, str] = field(default_factory=dict)
+    mro: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    kinds: dict[str, Kind | None] = field(default_factory=dict)
+    fields: dict[str, tuple[tuple[str, TypeRef, Kind], ...]] = field(default_factory=dict)
+    """Answers about the loaded models alone, shared by every overlay (each
+    checked file asks about ``Budget`` again): see :meth:`ModelIndex._shared`."""
 
 
 class ModelIndex:
@@ -160,6 +169,7 @@ class ModelIndex:
     def _setup(self, store: _Store, overlay: ModuleModel | None) -> None:
         self._store = store
         self._overlay = overlay
+        self._sharing = overlay is None or overlay.name not in store.modules
         self._canonical: dict[str, str] = {}
         self._mro: dict[str, tuple[str, ...]] = {}
         self._kinds: dict[str, Kind | None] = {}
@@ -206,12 +216,39 @@ class ModelIndex:
 
     # --- names ---------------------------------------------------------------
 
+    @property
+    def shared_fields(self) -> dict[str, tuple[tuple[str, TypeRef, Kind], ...]]:
+        """A cache of tracked fields (kept by
+        :class:`~budgetlint.lowering.facts.TypeFacts`) for the classes that
+        :meth:`shares`, common to the index and all its overlays."""
+        return self._store.fields
+
+    def shares(self, *names: str) -> bool:
+        """Whether answers about ``names`` depend on the loaded models alone,
+        so every overlay (checked file) can reuse them: each name belongs to
+        a loaded model's module, and this overlay replaces none of them."""
+        return self._sharing and all(self._in_store(name) for name in names)
+
+    def _in_store(self, name: str) -> bool:
+        modules = self._store.modules
+        head = name
+        while "." in head:
+            head = head.rpartition(".")[0]
+            if head in modules:
+                return True
+        return False
+
     def canonical(self, fullname: str) -> str:
         """``fullname`` with re-exports followed to where the name is defined
         (``budgetlint.Budget`` -> ``budgetlint.runtime.budget.Budget``)."""
-        cached = self._canonical.get(fullname)
+        cached = self._canonical.get(fullname) or self._store.canonical.get(fullname)
         if cached is None:
-            cached = self._canonical[fullname] = self._follow(fullname, frozenset())
+            # Not a dotted name (a ``Literal`` value, an unresolvable
+            # annotation's text): nothing to follow.
+            cached = fullname if not _DOTTED.fullmatch(fullname) else self._follow(
+                fullname, frozenset())
+            shared = self.shares(fullname, cached)
+            (self._store.canonical if shared else self._canonical)[fullname] = cached
         return cached
 
     def _follow(self, fullname: str, active: frozenset[str]) -> str:
@@ -295,7 +332,7 @@ class ModelIndex:
     def _linearize(self, canon: str, active: frozenset[str]) -> tuple[str, ...]:
         if canon in active:  # a cycle of bases (broken code) ends here
             return (canon,)
-        cached = self._mro.get(canon)
+        cached = self._mro.get(canon) or self._store.mro.get(canon)
         if cached is not None:
             return cached
         model = self._class_here(canon)
@@ -303,7 +340,7 @@ class ModelIndex:
         inner = active | {canon}
         merged = _c3_merge([*(self._linearize(b, inner) for b in bases), bases])
         result = (canon, *(name for name in merged if name != canon))
-        self._mro[canon] = result
+        (self._store.mro if self.shares(*result) else self._mro)[canon] = result
         return result
 
     def _member(
@@ -404,17 +441,18 @@ class ModelIndex:
     def kind(self, class_fullname: str) -> Kind | None:
         """The ownership kind of a class: declared, inherited from any base
         (linear wins over affine), or configured (``extra-affine``/``extra-linear``)."""
-        if class_fullname in self._kinds:  # the hot path: asked for every value
-            return self._kinds[class_fullname]
-        canon = self.canonical(class_fullname)
-        if canon not in self._kinds:
-            extra = self._extra_kinds()
-            kinds: set[Kind | None] = set()
-            for name in self.mro(canon):
-                model = self._class_here(name)
-                kinds.update((model.kind if model else None, extra.get(name)))
-            self._kinds[canon] = _strongest(kinds)
-        found = self._kinds[class_fullname] = self._kinds[canon]
+        for cache in (self._kinds, self._store.kinds):  # the hot path: asked for every value
+            if class_fullname in cache:
+                return cache[class_fullname]
+        extra = self._extra_kinds()
+        kinds: set[Kind | None] = set()
+        mro = self.mro(class_fullname)
+        for name in mro:
+            model = self._class_here(name)
+            kinds.update((model.kind if model else None, extra.get(name)))
+        found = _strongest(kinds)
+        shared = self.shares(class_fullname, *mro)
+        (self._store.kinds if shared else self._kinds)[class_fullname] = found
         return found
 
     def _extra_kinds(self) -> dict[str, Kind]:
@@ -491,20 +529,47 @@ class ModelIndex:
         functions returning one (even inside a container), and of the
         configured extra classes."""
         if self._words is None:
-            words = {"budgetlint"}
-            words.update(name.rpartition(".")[2] for name in self._store.extra)
-            for module in self._all_modules():
-                for fullname in module.classes:
-                    if self.kind(fullname) is not None:
-                        words.add(fullname.rpartition(".")[2])
-                for fullname, function in module.functions.items():
-                    if self._mentions_owned(function.returns):
-                        words.add(fullname.rpartition(".")[2])
-                for alias, target in module.imports.items():
-                    if self.cls(target) is not None and self.kind(target) is not None:
-                        words.add(alias)
+            words = set(self.model_words)
+            if self._overlay is not None:
+                self._owned_words(self._overlay, words)
             self._words = frozenset(words)
         return self._words
+
+    @property
+    def model_words(self) -> frozenset[str]:
+        """:attr:`prefilter_words` of the loaded models alone (not of a
+        checked file), computed once for the index and all its overlays."""
+        shared = self._store.words
+        if not shared:
+            words = {"budgetlint"}
+            words.update(name.rpartition(".")[2] for name in self._store.extra)
+            for module in self._store.modules.values():
+                self._owned_words(module, words)
+            shared.update(words)
+        return frozenset(shared)
+
+    def _owned_words(self, module: ModuleModel, words: set[str]) -> None:
+        for fullname in module.classes:
+            if self._holds_owned(fullname):
+                words.add(fullname.rpartition(".")[2])
+        for fullname, function in module.functions.items():
+            if self._mentions_owned(function.returns):
+                words.add(fullname.rpartition(".")[2])
+        for alias, target in module.imports.items():
+            if self.cls(target) is not None and self._holds_owned(target):
+                words.add(alias)
+
+    def _holds_owned(self, cls: str) -> bool:
+        """Whether values of class ``cls`` are affine or linear, hold such a
+        field, or have a method taking or returning one (``acquire() -> Lease``)."""
+        model = self.cls(cls)
+        if model is None:
+            return False
+        return self.kind(cls) is not None or any(
+            self._mentions_owned(t) for t in model.fields.values()) or any(
+            self._mentions_owned(method.returns)
+            or any(self._mentions_owned(p.annotation) for p in method.params)
+            for method in model.methods.values())
 
     @property
     def ownership_modules(self) -> frozenset[str]:
@@ -542,6 +607,10 @@ class ModelIndex:
         """A hash of every loaded model file and the settings that shape the
         models, for mypy's ``report_config_data`` cache invalidation."""
         return self._store.fingerprint
+
+
+_DOTTED: Final = re.compile(r"[^\W\d]\w*(?:\.[^\W\d]\w*)*")
+"""A dotted name (``pkg.mod.Class``)."""
 
 
 def _strongest(kinds: Iterable[Kind | None]) -> Kind | None:

@@ -25,8 +25,10 @@ from budgetlint.frontends.mypy.facts import (
     MypyIndex,
     MypyTypeFacts,
     record_class_facts,
+    typed_spans,
 )
-from budgetlint.lowering.walker import lower_tree
+from budgetlint.lowering.relevance import unrelated_definitions
+from budgetlint.lowering.walker import lower_tree, source_lines
 from budgetlint.models.extract import extract_module
 from budgetlint.rules.findings import Finding, analyze
 
@@ -45,7 +47,7 @@ def analyze_module(file: MypyFile, types: Mapping[Expression, Type], index: Mypy
     ``modules`` every module of the build. A
     module in which no value, name or signature is affine or linear is not
     lowered at all (most modules)."""
-    mypy = MypyFacts(index, types.get, file)
+    mypy = MypyFacts(index, types.get)
     if not mypy.may_own(file, types.values()):
         return []
     unit = _lower(file, types, index, mypy, text, modules)
@@ -58,7 +60,7 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
     """The findings in one ``dmypy`` target of ``file`` (a function or
     method with the closures in it; ``None``: the module's top level),
     before filtering."""
-    unit = _lower(file, types, index, MypyFacts(index, types.get, file), text, modules)
+    unit = _lower(file, types, index, MypyFacts(index, types.get), text, modules)
     if unit is None:
         return []
     if target is None:
@@ -79,6 +81,9 @@ def _lower(file: MypyFile, types: Mapping[Expression, Type], index: MypyIndex, m
             tree = ast.parse(text, filename=file.path)
     except (SyntaxError, ValueError):
         return None
-    model = extract_module(tree, file.fullname, is_package=file.is_package_init_file())
+    lines = source_lines(text)
+    skip = unrelated_definitions(tree.body, lines, index.model_words, typed_spans(types, mypy))
+    model = extract_module(tree, file.fullname, is_package=file.is_package_init_file(),
+                           skip=skip)
     facts = MypyTypeFacts(index.for_module(model), model, mypy, types, modules)
-    return lower_tree(tree, text, facts, ir.Unit(file.path, file.fullname))
+    return lower_tree(tree, lines, facts, ir.Unit(file.path, file.fullname), skip)

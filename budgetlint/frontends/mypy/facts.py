@@ -23,7 +23,8 @@ runs after that write).
 from __future__ import annotations
 
 import ast
-from collections.abc import Callable, Iterable, Iterator
+import bisect
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Final
 
@@ -233,13 +234,12 @@ class MypyIndex(ModelIndex):
 class MypyFacts:
     """Type questions about one checked module, answered from mypy."""
 
-    def __init__(self, index: MypyIndex, types: TypeLookup, file: MypyFile) -> None:
+    def __init__(self, index: MypyIndex, types: TypeLookup) -> None:
         self.index = index
         index.mypy_kinds.clear()  # kinds are re-read per module (a dmypy edit changes them)
         self._types = types
         self._class_kinds: dict[TypeInfo, Kind | None] = {}
         self._fields: dict[TypeInfo, dict[str, Type]] = {}
-        self._tracked: dict[tuple[TypeInfo, int], list[tuple[str, Type, Kind]]] = {}
         self._models: dict[FuncBase | Decorator, FunctionModel] = {}
 
     # --- types of expressions ----------------------------------------------------
@@ -643,3 +643,16 @@ class MypyTypeFacts(TypeFacts):
                     self._looked.add(member.name)
                     self._info(member)
         return super().kind(t)
+
+
+def typed_spans(types: Mapping[Expression, Type], mypy: MypyFacts) -> Callable[[ast.stmt], bool]:
+    """Whether mypy typed an expression inside a statement affine or
+    linear: a definition the text does not tie to budgets may still hold
+    one (an import from another module of the project)."""
+    tracked = sorted({expr.line for expr, t in types.items() if mypy.kind(t) is not None})
+
+    def typed(statement: ast.stmt) -> bool:
+        first = bisect.bisect_left(tracked, statement.lineno)
+        return first < len(tracked) and tracked[first] <= (statement.end_lineno or statement.lineno)
+
+    return typed
