@@ -24,8 +24,8 @@ from budgetlint.frontends.mypy.facts import (
     MypyFacts,
     MypyIndex,
     MypyTypeFacts,
+    TypedLines,
     record_class_facts,
-    typed_spans,
 )
 from budgetlint.lowering.relevance import unrelated_definitions
 from budgetlint.lowering.walker import lower_tree, source_lines
@@ -48,9 +48,10 @@ def analyze_module(file: MypyFile, types: Mapping[Expression, Type], index: Mypy
     module in which no value, name or signature is affine or linear is not
     lowered at all (most modules)."""
     mypy = MypyFacts(index, types.get)
-    if not mypy.may_own(file, types.values()):
+    typed = TypedLines(types, mypy)
+    if not mypy.may_own(file, typed):
         return []
-    unit = _lower(file, types, index, mypy, text, modules)
+    unit = _lower(file, types, index, mypy, text, modules, typed)
     return [] if unit is None else analyze(unit, settings)
 
 
@@ -60,7 +61,8 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
     """The findings in one ``dmypy`` target of ``file`` (a function or
     method with the closures in it; ``None``: the module's top level),
     before filtering."""
-    unit = _lower(file, types, index, MypyFacts(index, types.get), text, modules)
+    mypy = MypyFacts(index, types.get)
+    unit = _lower(file, types, index, mypy, text, modules, TypedLines(types, mypy))
     if unit is None:
         return []
     if target is None:
@@ -72,7 +74,7 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
 
 
 def _lower(file: MypyFile, types: Mapping[Expression, Type], index: MypyIndex, mypy: MypyFacts,
-           text: str, modules: dict[str, MypyFile]) -> ir.Unit | None:
+           text: str, modules: dict[str, MypyFile], typed: TypedLines) -> ir.Unit | None:
     """The IR of every body of ``file``; ``None`` when ``text`` does not
     parse (mypy reports that itself)."""
     try:
@@ -82,7 +84,7 @@ def _lower(file: MypyFile, types: Mapping[Expression, Type], index: MypyIndex, m
     except (SyntaxError, ValueError):
         return None
     lines = source_lines(text)
-    skip = unrelated_definitions(tree.body, lines, index.model_words, typed_spans(types, mypy))
+    skip = unrelated_definitions(tree.body, lines, index.model_words, typed.within)
     model = extract_module(tree, file.fullname, is_package=file.is_package_init_file(),
                            skip=skip)
     facts = MypyTypeFacts(index.for_module(model), model, mypy, types, modules)

@@ -294,11 +294,11 @@ class MypyFacts:
             # ``Self`` and bounded type variables: the bound's class.
             yield from self.instances(proper.upper_bound)
 
-    def may_own(self, file: MypyFile, types: Iterable[Type]) -> bool:
+    def may_own(self, file: MypyFile, typed: TypedLines) -> bool:
         """Whether anything in ``file`` can be affine or linear: a class it
         names (defined or imported), a parameter of one of its functions or
-        methods, or the type of one of its expressions (``types``, mypy's
-        type map; inferred types reach modules that import no budget)."""
+        methods, or the type of one of its expressions (``typed``; inferred
+        types reach modules that import no budget)."""
         for symbol in file.names.values():
             node = symbol.node
             if isinstance(node, TypeInfo):
@@ -310,7 +310,7 @@ class MypyFacts:
                     return True
             elif self._owning_signature(node):
                 return True
-        return any(self.kind(t) is not None for t in types)
+        return bool(typed.lines)
 
     def _owning_signature(self, node: SymbolNode | None) -> bool:
         """A function with an affine or linear parameter."""
@@ -645,14 +645,16 @@ class MypyTypeFacts(TypeFacts):
         return super().kind(t)
 
 
-def typed_spans(types: Mapping[Expression, Type], mypy: MypyFacts) -> Callable[[ast.stmt], bool]:
-    """Whether mypy typed an expression inside a statement affine or
-    linear: a definition the text does not tie to budgets may still hold
-    one (an import from another module of the project)."""
-    tracked = sorted({expr.line for expr, t in types.items() if mypy.kind(t) is not None})
+class TypedLines:
+    """The lines on which mypy typed an expression affine or linear."""
 
-    def typed(statement: ast.stmt) -> bool:
-        first = bisect.bisect_left(tracked, statement.lineno)
-        return first < len(tracked) and tracked[first] <= (statement.end_lineno or statement.lineno)
+    def __init__(self, types: Mapping[Expression, Type], mypy: MypyFacts) -> None:
+        self.lines = sorted({expr.line for expr, t in types.items() if mypy.kind(t) is not None})
 
-    return typed
+    def within(self, statement: ast.stmt) -> bool:
+        """Whether one lies inside ``statement``: a definition the text does
+        not tie to budgets may still hold one (an import from another
+        module of the project)."""
+        first = bisect.bisect_left(self.lines, statement.lineno)
+        return first < len(self.lines) and self.lines[first] <= (
+            statement.end_lineno or statement.lineno)
