@@ -125,7 +125,7 @@ class _File:
         self.index = facts.index
         self.unit = unit
         self.lines = lines
-        self.ascii = all(line.isascii() for line in lines)
+        self.ascii = all(map(str.isascii, lines))
         self.skipped = skipped
         """Top-level definitions not lowered: they hold nothing tracked."""
 
