@@ -278,6 +278,8 @@ class BudgetlintPlugin(Plugin):
         checker = self._checkers.pop(file.fullname, None)
         if file.is_stub or (checker is not None and checker.can_skip_diagnostics):
             return set()
+        if file.fullname.partition(".")[0] == budgetlint.__name__:
+            return set()  # the runtime itself, which every checked module imports
         if not self._owned_values_possible() or is_excluded(file.path, self.settings):
             return set()
         # A module whose checker was not captured made no call, so little in
