@@ -95,21 +95,25 @@ def test_configuration_error_shows_on_the_first_line(tmp_path: Path) -> None:
     ]
 
 
-def test_text_without_budgets_never_loads_libcst(tmp_path: Path) -> None:
-    file = write(tmp_path / "plain.py", "import os\n\nprint(os.sep)\n")
+def test_checking_loads_no_other_analyzer(tmp_path: Path) -> None:
+    # The one walker runs on flake8's own ast tree: neither libcst, astroid
+    # nor mypy is loaded, whether the file uses budgets or not.
+    plain = write(tmp_path / "plain.py", "import os\n\nprint(os.sep)\n")
+    moved = write(tmp_path / "agent.py", MOVED.format(comment=""))
     script = textwrap.dedent(
         f"""
         import ast, sys
         from budgetlint.flake8_plugin import Flake8Checker
-        text = open({str(file)!r}).read()
-        found = list(Flake8Checker(ast.parse(text), {str(file)!r}, text.splitlines(True)).run())
-        print(found, "libcst" in sys.modules)
+        for name in ({str(plain)!r}, {str(moved)!r}):
+            text = open(name).read()
+            found = list(Flake8Checker(ast.parse(text), name, text.splitlines(True)).run())
+            print(len(found), sorted({{"libcst", "astroid", "mypy"}} & set(sys.modules)))
         """
     )
     done = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     )
-    assert done.stdout == "[] False\n"
+    assert done.stdout == "0 []\n1 []\n"
 
 
 def test_plugin_yields_flake8_tuples(tmp_path: Path) -> None:
