@@ -125,8 +125,8 @@ class _Store:
     functions: Mapping[str, FunctionModel]
     extra: Mapping[str, Kind]
     fingerprint: str
-    words: set[str] = field(default_factory=set)
-    """The shared part of :attr:`ModelIndex.prefilter_words`, once computed."""
+    words: list[frozenset[str]] = field(default_factory=list)
+    """:attr:`ModelIndex.model_words`, once computed."""
     canonical: dict[str, str] = field(default_factory=dict)
     mro: dict[str, tuple[str, ...]] = field(default_factory=dict)
     kinds: dict[str, Kind | None] = field(default_factory=dict)
@@ -539,14 +539,14 @@ class ModelIndex:
     def model_words(self) -> frozenset[str]:
         """:attr:`prefilter_words` of the loaded models alone (not of a
         checked file), computed once for the index and all its overlays."""
-        shared = self._store.words
-        if not shared:
+        computed = self._store.words
+        if not computed:
             words = {"budgetlint"}
             words.update(name.rpartition(".")[2] for name in self._store.extra)
             for module in self._store.modules.values():
                 self._owned_words(module, words)
-            shared.update(words)
-        return frozenset(shared)
+            computed.append(frozenset(words))
+        return computed[0]
 
     def _owned_words(self, module: ModuleModel, words: set[str]) -> None:
         for fullname in module.classes:
