@@ -12,8 +12,9 @@ files at once (the corpus harness).
 from __future__ import annotations
 
 import ast
+import functools
 import warnings
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from mypy.nodes import Expression, FuncDef, MypyFile
 from mypy.types import Type
@@ -44,15 +45,19 @@ def analyze_module(file: MypyFile, types: Mapping[Expression, Type], index: Mypy
                    settings: Settings, text: str, modules: dict[str, MypyFile]) -> list[Finding]:
     """Every finding in ``file`` (whose source is ``text``), before
     select/ignore filtering. ``types`` is mypy's type map of the module,
-    ``modules`` every module of the build. A
-    module in which no value, name or signature is affine or linear is not
-    lowered at all (most modules)."""
+    ``modules`` every module of the build. A module in which no value,
+    name or signature is affine or linear is not lowered at all (most
+    modules)."""
     mypy = MypyFacts(index, types.get)
     typed = TypedLines(types, mypy)
     if not mypy.may_own(file, typed):
         return []
-    unit = _lower(file, types, index, mypy, text, modules, typed)
-    return [] if unit is None else analyze(unit, settings)
+    parsed = _parse(file.path, text)
+    if parsed is None:
+        return []
+    tree, lines = parsed
+    skip = unrelated_definitions(tree.body, lines, index.model_words, typed.within)
+    return analyze(_lower(file, tree, lines, skip, mypy, types, modules), settings)
 
 
 def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expression, Type],
@@ -60,11 +65,20 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
                    modules: dict[str, MypyFile]) -> list[Finding]:
     """The findings in one ``dmypy`` target of ``file`` (a function or
     method with the closures in it; ``None``: the module's top level),
-    before filtering."""
-    mypy = MypyFacts(index, types.get)
-    unit = _lower(file, types, index, mypy, text, modules, TypedLines(types, mypy))
-    if unit is None:
+    before filtering. The daemon asks again at every call it checks in the
+    target: the source is parsed once, and only the top-level statement
+    holding the target is lowered."""
+    parsed = _parse(file.path, text)
+    if parsed is None:
         return []
+    tree, lines = parsed
+    if target is None:
+        held: ast.stmt | None = None
+    else:
+        held = next((s for s in tree.body
+                     if s.lineno <= target.line <= (s.end_lineno or s.lineno)), None)
+    skip = [s for s in tree.body if s is not held]
+    unit = _lower(file, tree, lines, skip, MypyFacts(index, types.get), types, modules)
     if target is None:
         unit.functions = unit.functions[:1]  # the module's own body comes first
     else:
@@ -73,19 +87,23 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
     return analyze(unit, settings)
 
 
-def _lower(file: MypyFile, types: Mapping[Expression, Type], index: MypyIndex, mypy: MypyFacts,
-           text: str, modules: dict[str, MypyFile], typed: TypedLines) -> ir.Unit | None:
-    """The IR of every body of ``file``; ``None`` when ``text`` does not
-    parse (mypy reports that itself)."""
+@functools.lru_cache(maxsize=4)
+def _parse(path: str, text: str) -> tuple[ast.Module, list[str]] | None:
+    """The ``ast`` tree and lines of a module's source; ``None`` when it does
+    not parse (mypy reports that itself)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tree = ast.parse(text, filename=file.path)
+            return ast.parse(text, filename=path), source_lines(text)
     except (SyntaxError, ValueError):
         return None
-    lines = source_lines(text)
-    skip = unrelated_definitions(tree.body, lines, index.model_words, typed.within)
+
+
+def _lower(file: MypyFile, tree: ast.Module, lines: list[str], skip: Collection[ast.stmt],
+           mypy: MypyFacts, types: Mapping[Expression, Type],
+           modules: dict[str, MypyFile]) -> ir.Unit:
+    """The IR of ``file``'s bodies but those in ``skip``."""
     model = extract_module(tree, file.fullname, is_package=file.is_package_init_file(),
                            skip=skip)
-    facts = MypyTypeFacts(index.for_module(model), model, mypy, types, modules)
+    facts = MypyTypeFacts(mypy.index.for_module(model), model, mypy, types, modules)
     return lower_tree(tree, lines, facts, ir.Unit(file.path, file.fullname), skip)
