@@ -31,6 +31,7 @@ from budgetlint.lowering.spawns import (
 from budgetlint.models.extract import extract_module
 from budgetlint.models.index import ModelIndex, load_index
 from budgetlint.models.types import Param, ParamKind, SpawnSpec, TypeRef
+from budgetlint.rules.findings import analyze
 
 HEADER = "from budgetlint import Borrowed, Budget, Reservation\n"
 
@@ -787,9 +788,12 @@ def test_long_chains_do_not_exhaust_the_stack(index: ModelIndex) -> None:
     code += "    z = x" + ".a" * n + "\n"
     code += "    w = " + " + ".join(["1"] * n) + "\n"
     code += "    if x:\n        pass\n" + "    elif x:\n        pass\n" * n
-    code += "    b.spend(usd=1)\n"
+    code += "    b.delegate()\n    b.spend(usd=1)\n"
     unit = lower_source(code, "long.py", "long", index)
     assert unit.functions[-1].name == "f"
+    # The engine's graph follows the elif ladder in a loop too.
+    (finding,) = analyze(unit, Settings())
+    assert (finding.code, finding.site.line) == ("BUD001", code.count("\n"))
 
 
 def test_pending_tasks_started_together_fan_out_only_when_several() -> None:

@@ -132,10 +132,7 @@ class _Builder:
         if isinstance(node, ir.Checkpoint):
             return self._checkpoint(cur, frames)
         if isinstance(node, ir.If):
-            return self._join(
-                [self.seq(node.body, self._branch(cur), frames),
-                 self.seq(node.orelse, self._branch(cur), frames)]
-            )
+            return self._if(node, cur, frames)
         if isinstance(node, ir.Loop):
             return self._loop(node, cur, frames)
         if isinstance(node, ir.Try):
@@ -161,6 +158,22 @@ class _Builder:
             return None
         self.blocks[cur].events.append(node)
         return cur
+
+    def _if(self, node: ir.If, cur: int, frames: tuple[_Frame, ...]) -> int | None:
+        """Both branches, joined. An ``elif`` ladder (an ``If`` ending the
+        ``orelse`` of an ``If``) is followed in a loop, thousands long, and
+        all its arms meet in one join (the same states: joins are unions)."""
+        ends: list[int | None] = []
+        while True:
+            ends.append(self.seq(node.body, self._branch(cur), frames))
+            rest = node.orelse
+            if not (rest and isinstance(rest[-1], ir.If)):
+                ends.append(self.seq(rest, self._branch(cur), frames))
+                return self._join(ends)
+            before = self.seq(rest[:-1], self._branch(cur), frames)
+            if before is None:
+                return self._join(ends)
+            cur, node = before, rest[-1]
 
     def _branch(self, cur: int) -> int:
         start = self.new()
