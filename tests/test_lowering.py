@@ -783,7 +783,7 @@ def test_long_chains_do_not_exhaust_the_stack(index: ModelIndex) -> None:
     # walked iteratively: only Python's own parser limits them (it rejects
     # nesting past a few thousand; boolean chains are flat in ``ast``).
     n = 1_900
-    code = "def f(b: Budget, x: object) -> None:\n"
+    code = HEADER + "def f(b: Budget, x: object) -> None:\n"
     code += "    y = " + " and ".join(["x"] * 10 * n) + "\n"
     code += "    z = x" + ".a" * n + "\n"
     code += "    w = " + " + ".join(["1"] * n) + "\n"
