@@ -21,7 +21,7 @@ from budgetlint.config import Settings
 from budgetlint.diagnostics import Diagnostic, bad_input
 from budgetlint.engine import ir
 from budgetlint.lowering.facts import TypeFacts
-from budgetlint.lowering.relevance import unrelated_definitions
+from budgetlint.lowering.relevance import unrelated_statements
 from budgetlint.lowering.walker import lower_tree, source_lines
 from budgetlint.models.extract import extract_module
 from budgetlint.models.index import ModelIndex
@@ -118,7 +118,7 @@ def lower_source(
             tree = ast.parse(text, filename=path)
     is_package = os.path.basename(path).startswith("__init__.")
     lines = source_lines(text)
-    skip = unrelated_definitions(tree.body, lines, index.model_words)
+    skip = unrelated_statements(tree.body, lines, index.model_words)
     model = extract_module(tree, module, is_package=is_package, skip=skip)
     facts = TypeFacts(index.with_module(model), model)
     return lower_tree(tree, lines, facts, ir.Unit(path, module), skip)

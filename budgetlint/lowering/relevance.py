@@ -1,4 +1,4 @@
-"""Which top-level definitions of a module can hold a tracked value at all.
+"""Which top-level statements of a module can hold a tracked value at all.
 
 Most functions of a module that uses budgets never touch one; lowering
 them costs as much as lowering the ones that do. A definition can only
@@ -6,14 +6,15 @@ hold an affine or linear value that something written names: a class the
 models declare (``Budget``), a function or class that returns, takes or
 holds one, ``budgetlint`` itself, or a module-level name bound by a
 statement that names one of those (``make_budget``, ``PLANNER_BUDGET``, a
-class with a ``Budget`` field, its subclasses). :func:`unrelated_definitions`
-finds the others by a fixpoint over the module's text: one regular
-expression search per round, at C speed, for the names the last round
-added, its matches mapped to the top-level statements whose lines hold
-them; no walk of the bodies. A definition it leaves out has
-nothing to track: lowering it would emit no event on a tracked place, and
-its class model holds nothing the walker asks about. What a type checker
-knows beyond what is written is added by the caller (``also``).
+class with a ``Budget`` field, its subclasses). :func:`unrelated_statements`
+finds the others (definitions, and the module body's other statements)
+by a fixpoint over the module's text: one regular expression search per
+round, at C speed, for the names the last round added, its matches mapped
+to the top-level statements whose lines hold them; no walk of the bodies.
+A statement it leaves out has nothing to track: lowering it would emit no
+event on a tracked place, and a class model of it holds nothing the walker
+asks about. What a type checker knows beyond what is written is added by
+the caller (``also``).
 
 Standard library only.
 """
@@ -33,14 +34,14 @@ function that never returns changes the control flow of its callers."""
 _DEFINITIONS: Final = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
-def unrelated_definitions(
+def unrelated_statements(
     body: Sequence[ast.stmt],
     lines: Sequence[str],
     words: Iterable[str],
     also: Callable[[ast.stmt], bool] = lambda statement: False,
 ) -> set[ast.stmt]:
-    """The ``def`` and ``class`` statements of ``body`` (a module's, whose
-    source ``lines`` are given) that cannot hold a tracked value: neither
+    """The top-level statements of ``body`` (a module's, whose source
+    ``lines`` are given) that cannot hold or touch a tracked value: neither
     their text names one of ``words`` or a module-level name bound by a
     statement that does (to a fixpoint), nor ``also`` says they may."""
     known = set(words) | ALWAYS
@@ -56,7 +57,7 @@ def unrelated_definitions(
         hits = _lines_naming(text, new) if new else []
         found = [s for s in pending if _holds(hits, spans[s])]
         pending = [s for s in pending if s not in found]
-    return {s for s in pending if isinstance(s, _DEFINITIONS)}
+    return set(pending)
 
 
 def _span(statement: ast.stmt) -> tuple[int, int]:

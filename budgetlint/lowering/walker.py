@@ -81,8 +81,8 @@ def lower_tree(tree: ast.Module, lines: Sequence[str], facts: TypeFacts, unit: i
                skip: Collection[ast.stmt] = ()) -> ir.Unit:
     """Lower the module ``tree`` (parsed from the source :func:`source_lines`
     gives ``lines`` of) into ``unit``, leaving out the top-level
-    definitions in ``skip`` (they hold nothing tracked,
-    :func:`~budgetlint.lowering.relevance.unrelated_definitions`).
+    statements in ``skip`` (they hold nothing tracked,
+    :func:`~budgetlint.lowering.relevance.unrelated_statements`).
 
     ``facts`` answers the type questions of this module (its own model is
     already in ``facts.index``). Raises ``RecursionError`` only for code
@@ -127,7 +127,7 @@ class _File:
         self.lines = lines
         self.ascii = all(map(str.isascii, lines))
         self.skipped = skipped
-        """Top-level definitions not lowered: they hold nothing tracked."""
+        """Top-level statements not lowered: they hold nothing tracked."""
 
     def lower(self) -> None:
         body = _Body(self, "<module>", ir.Site(1, 0), parent=None, module_level=True)
@@ -1360,6 +1360,8 @@ class _Body:
     def statements(self, statements: Sequence[ast.stmt]) -> None:
         """Lower a block of statements, each that can raise after a checkpoint."""
         for statement in statements:
+            if statement in self.file.skipped:
+                continue
             if _may_raise(statement):
                 self.b.emit(ir.Checkpoint(self.site(statement)))
             method = _STATEMENTS.get(type(statement))
@@ -1657,8 +1659,6 @@ class _Body:
         for _, _, default in _params_of(node.args):
             if default is not None:
                 self._read(default)
-        if node in self.file.skipped:
-            return
         parent = None if self.module_level else self
         inner = _Body.lower_def(self.file, node, self._child(node.name),
                                 parent=parent, owner=None)
@@ -1669,8 +1669,6 @@ class _Body:
 
     def _class(self, node: ast.ClassDef) -> None:
         """A class body is not analysed; its methods are, each its own body."""
-        if node in self.file.skipped:
-            return
         parent = None if self.module_level else self
         bodies = self._class_bodies(node, self._child(node.name), parent)
         if parent is not None:

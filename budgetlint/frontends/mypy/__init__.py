@@ -28,7 +28,7 @@ from budgetlint.frontends.mypy.facts import (
     TypedLines,
     record_class_facts,
 )
-from budgetlint.lowering.relevance import unrelated_definitions
+from budgetlint.lowering.relevance import unrelated_statements
 from budgetlint.lowering.walker import lower_tree, source_lines
 from budgetlint.models.extract import extract_module
 from budgetlint.rules.findings import Finding, analyze
@@ -56,7 +56,7 @@ def analyze_module(file: MypyFile, types: Mapping[Expression, Type], index: Mypy
     if parsed is None:
         return []
     tree, lines = parsed
-    skip = unrelated_definitions(tree.body, lines, index.model_words, typed.within)
+    skip = unrelated_statements(tree.body, lines, index.model_words, typed.within)
     return analyze(_lower(file, tree, lines, skip, mypy, types, modules), settings)
 
 
@@ -77,7 +77,10 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
     else:
         held = next((s for s in tree.body
                      if s.lineno <= target.line <= (s.end_lineno or s.lineno)), None)
-    skip = [s for s in tree.body if s is not held]
+    # The module's top level is its statements without the definitions;
+    # a function or method is the one top-level statement holding it.
+    skip = [s for s in tree.body if s is not held and (
+        held is not None or isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))]
     unit = _lower(file, tree, lines, skip, MypyFacts(index, types.get), types, modules)
     if target is None:
         unit.functions = unit.functions[:1]  # the module's own body comes first
