@@ -55,6 +55,7 @@ from budgetlint.lowering.spawns import (
     plan_sends,
     runs_in_task,
 )
+from budgetlint.models.extract import dotted_name
 from budgetlint.models.types import NONE, FunctionModel, Param, ParamKind, TypeRef
 
 __all__ = ["lower_tree", "source_lines"]
@@ -246,23 +247,11 @@ def _call_args(node: ast.Call) -> list[_Arg]:
     return [arg for _, arg in out]
 
 
-def _dotted(node: ast.expr) -> str | None:
-    """``a.b.c`` for a chain of attributes on a name, else ``None``."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if not isinstance(node, ast.Name):
-        return None
-    parts.append(node.id)
-    return ".".join(reversed(parts))
-
-
 def _statement_label(expr: ast.expr) -> str:
     """The callee of an expression statement (``await``-ed or not), for messages."""
     call = expr.value if isinstance(expr, ast.Await) else expr
     if isinstance(call, ast.Call):
-        return how.callee_label(_dotted(call.func), "")
+        return how.callee_label(dotted_name(call.func), "")
     return ""
 
 
@@ -396,7 +385,7 @@ class _Body:
             plain = not (model.is_staticmethod or model.is_classmethod)
         else:
             plain = not any(
-                file.facts.resolve(_dotted(d) or "")
+                file.facts.resolve(dotted_name(d) or "")
                 in ("builtins.staticmethod", "builtins.classmethod")
                 for d in node.decorator_list
             )
@@ -989,7 +978,7 @@ class _Body:
     # --- calls ----------------------------------------------------------------
 
     def _callee(self, func: ast.expr) -> _Callee:
-        dotted = _dotted(func)
+        dotted = dotted_name(func)
         if isinstance(func, ast.Attribute):
             name = func.attr
             label = how.callee_label(dotted, name)
@@ -1189,7 +1178,7 @@ class _Body:
         elif isinstance(target, ast.Subscript):
             self._read(target.value)
             self._read_slice(target.slice)
-            container = _dotted(target.value)
+            container = dotted_name(target.value)
             self._move(v, how.stored_in(f"{container}[...]" if container else "a container"))
         elif isinstance(target, (ast.Tuple, ast.List)):
             self._use(v)
@@ -1246,7 +1235,7 @@ class _Body:
         declared = self.facts.field(base.type, attr) if path is not None else None
         if path is None or declared is None:
             self._use(base)
-            self._move(v, how.stored_in(_dotted(target) or f"an object's .{attr}"))
+            self._move(v, how.stored_in(dotted_name(target) or f"an object's .{attr}"))
             return
         site = self.site(target)
         t = v.type if v.type is not None else declared
@@ -1332,7 +1321,7 @@ class _Body:
             return True
         for t, v in zip(targets, values, strict=True):
             if self._tracked(v) and not (v.type is not None and v.type.is_borrowed):
-                self._move_place(str(v.path), v.site, how.bound_by(_dotted(t) or "a target"))
+                self._move_place(str(v.path), v.site, how.bound_by(dotted_name(t) or "a target"))
             else:
                 self._use(v)
         for t, v in zip(targets, values, strict=True):
@@ -1482,7 +1471,7 @@ class _Body:
         right = test.comparators[0]
         if not (isinstance(right, ast.Constant) and right.value is None):
             return None, None
-        place = _dotted(test.left)
+        place = dotted_name(test.left)
         if place is None or place.count(".") > MAX_DOTS:
             return None, None
         if isinstance(test.ops[0], ast.Is):
