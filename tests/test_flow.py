@@ -219,9 +219,9 @@ def test_a_none_test_forgets_the_place_on_its_branch() -> None:
 
 
 def test_a_long_branching_body_runs_each_block_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    # Without loops every block can wait for all its predecessors: one run
-    # to converge and one to report, however long the body (a LIFO worklist
-    # re-ran the rest of the body once per branch).
+    # Without loops every block can wait for all its predecessors: it runs
+    # once, converged, and reports then, however long the body (a LIFO
+    # worklist re-ran the rest of the body once per branch).
     body: list[ir.Node] = [bind("b", 1)]
     for line in range(2, 602, 3):
         consume: list[ir.Node] = [bind("r", line + 1, L), move("r", line + 2, True)]
@@ -237,4 +237,75 @@ def test_a_long_branching_body_runs_each_block_once(monkeypatch: pytest.MonkeyPa
 
     monkeypatch.setattr(flow._Run, "block", counted)
     assert analyze_function(fn) == []
-    assert runs <= 2 * len(build(fn).blocks)
+    assert runs <= len(build(fn).blocks)
+
+
+def _facts_walked(monkeypatch: pytest.MonkeyPatch, fn: ir.Function) -> tuple[int, int]:
+    """``(block runs, facts in the states they start from)`` for ``fn``:
+    every join and every rebinding walks those facts."""
+    runs = facts = 0
+    block = flow._Run.block
+
+    def counted(self: flow._Run, events: list[ir.Event], state: flow.State) -> flow.State:
+        nonlocal runs, facts
+        runs += 1
+        facts += sum(len(f) for f in state.values())
+        return block(self, events, state)
+
+    monkeypatch.setattr(flow._Run, "block", counted)
+    analyze_function(fn)
+    monkeypatch.undo()
+    return runs, facts
+
+
+def _consumed_on_branches(branches: int) -> ir.Function:
+    # if cond(): r = b.reserve(usd=1); r.commit(usd=1)   (N times), then print(r)
+    body: list[ir.Node] = [bind("b", 1)]
+    for line in range(2, 2 + 3 * branches, 3):
+        body.append(ir.If([bind("r", line + 1, L), move("r", line + 2, True)], []))
+    body.append(use("r", 3 * branches + 2))
+    return ir.Function("f", s(1), body)
+
+
+def test_a_name_consumed_on_many_branches_costs_linear_work(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Each branch leaves r gone at a new site. Kept in full, r's facts grew
+    # with the function: every join and rebinding after walked them all.
+    small = _facts_walked(monkeypatch, _consumed_on_branches(200))
+    large = _facts_walked(monkeypatch, _consumed_on_branches(400))
+    assert large[0] <= 2 * small[0] + 10
+    assert large[1] <= 2.5 * small[1]
+    assert small[1] <= 20 * small[0]
+
+
+def test_the_use_after_many_consumes_lists_the_earliest_sites() -> None:
+    def sites(branches: int) -> str:
+        found = analyze_function(_consumed_on_branches(branches))
+        assert [(v.site.line, CODES[v.kind]) for v in found] == [(3 * branches + 2, "BUD003")]
+        return str(found[0].fields["sites"])
+
+    listed = " and ".join(f"line {line} (delegate())" for line in range(4, 28, 3))
+    assert sites(flow.SITES_KEPT) == listed
+    assert sites(3 * flow.SITES_KEPT) == listed
+
+
+def test_every_site_a_field_was_moved_at_is_reported() -> None:
+    # BUD007 names each site, so a field of self keeps all of them.
+    body: list[ir.Node] = [bind("self.budget", 1, obligation=False)]
+    lines = range(2, 2 + 2 * (flow.SITES_KEPT + 4), 2)
+    body += [ir.If([move("self.budget", line)], []) for line in lines]
+    found = run(*body, method=True)
+    assert [line for line, code in found if code == "BUD007"] == list(lines)
+
+
+def test_code_after_a_loop_runs_once_the_loop_converged(monkeypatch: pytest.MonkeyPatch) -> None:
+    # for x in xs: if cond(): r = b.reserve(); r.commit()   (N loops in a row)
+    body: list[ir.Node] = [bind("b", 1)]
+    for line in range(2, 602, 3):
+        body.append(ir.Loop(body=[ir.If([bind("r", line + 1, L), move("r", line + 2, True)], [])]))
+    fn = ir.Function("f", s(1), body)
+    runs, _ = _facts_walked(monkeypatch, fn)
+    # Each loop's blocks run until it converges, the rest of the function
+    # only after: not once more per loop before it.
+    assert runs <= 4 * len(build(fn).blocks)

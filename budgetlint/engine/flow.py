@@ -6,14 +6,24 @@ path reaching a point: :class:`Live` (the place holds a usable value) or
 site). A use that meets a ``Gone`` fact is an error: definite when every
 path moved it, "may have been moved" when a ``Live`` fact is there too, and
 "moved in previous iteration of loop" at a move that meets its own earlier
-move. Facts only grow at joins and every event maps facts one by one, so the
-fixpoint over loop back edges exists and is reached quickly; findings are
-collected in one pass over the converged states.
+move. Facts only grow at joins (up to a bound, below) and every event maps
+facts one by one, so the fixpoint over loop back edges exists and is reached
+quickly; each block reports once, from its converged state.
 
 After an error the offending ``Gone`` facts are marked reported, so a chain
 of uses after one move reports the first use on each path only (SPEC 6).
 Like mypy's ``partially_defined.py`` this is a must/may analysis, but over a
 real CFG (:mod:`budgetlint.engine.cfg`) with loop back edges.
+
+The cost stays close to linear in a function's length. A place keeps at
+most :data:`SITES_KEPT` ``Gone`` facts per kind of fact (the earliest
+sites): without a bound, a name consumed on many branches and never used
+again carried one fact per branch through the rest of the function, and
+every join and every rebinding walked them all. (Fields of ``self`` keep
+every site: each is a BUD007 at the exit.) Blocks run in a weak
+topological order (:func:`_block_order`): a loop's blocks are contiguous
+after its head, so a loop converges before the code after it runs, and a
+block outside loops runs once.
 
 The engine reports :class:`Violation` records in its own terms; the rules
 layer (:mod:`budgetlint.rules.findings`) gives them codes and messages.
@@ -25,6 +35,8 @@ import heapq
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from enum import Enum
+from itertools import compress
+from operator import is_not
 from typing import Literal
 
 from budgetlint.engine import ir
@@ -114,12 +126,33 @@ def _describe(gones: Iterable[Gone]) -> str:
     return " and ".join(f"line {site.line} ({how})" for site, how in seen)
 
 
-def _join(a: State, b: State) -> State:
-    out = dict(a)
-    for place, facts in b.items():
-        mine = out.get(place)
-        out[place] = facts if mine is None else mine | facts
-    return out
+SITES_KEPT = 8
+"""Per place, the most ``Gone`` facts kept of one kind (noun, action,
+reported): the earliest sites. A message lists every site up to this many;
+a place that may have left at more sites on the paths reaching one point
+is reported with the earliest ones."""
+
+
+def _bounded(facts: frozenset[Fact]) -> frozenset[Fact]:
+    """``facts`` with at most :data:`SITES_KEPT` ``Gone`` facts of each kind."""
+    if len(facts) <= SITES_KEPT:
+        return facts
+    kinds: dict[tuple[ir.Kind, Action, bool], list[Gone]] = {}
+    for fact in facts:
+        if isinstance(fact, Gone):
+            kinds.setdefault((fact.kind, fact.action, fact.reported), []).append(fact)
+    extra: list[Gone] = []
+    for gones in kinds.values():
+        if len(gones) > SITES_KEPT:
+            gones.sort(key=lambda g: (g.site, g.how))
+            extra += gones[SITES_KEPT:]
+    return facts.difference(extra) if extra else facts
+
+
+def _reported(fact: Fact) -> Fact:
+    if isinstance(fact, Gone) and not fact.reported:
+        return Gone(fact.kind, fact.site, fact.how, fact.action, True)
+    return fact
 
 
 def _is_local(place: str) -> bool:
@@ -134,14 +167,72 @@ class _Run:
         self.function = function
         self.mint_forbidden = mint_forbidden
         self.report = False
-        self.violations: dict[tuple[ir.Site, ViolationKind], Violation] = {}
+        self.at = 0
+        """The block running (its index), or past the blocks for the exits:
+        of the violations one site and kind get, the one found in the
+        lowest block is kept, whatever order the blocks report in."""
+        self.violations: dict[tuple[ir.Site, ViolationKind], tuple[int, Violation]] = {}
+        # Every site a field of self may have left at is a BUD007 at the
+        # normal exit: those places keep all their facts.
+        self.exact = "self." if function.is_method and not function.consumes_self else None
+        self.below: dict[str, list[str]] = {}
+        """The tracked paths under each place (``ctx`` -> ``ctx.budget``), sorted:
+        only places the events name are ever in a state."""
+
+    def index_places(self, graph: Graph) -> None:
+        """Fill :attr:`below` from the places ``graph``'s events name."""
+        places: set[str] = set()
+        for block in graph.blocks:
+            for event in block.events:
+                for place in (getattr(event, "place", None), getattr(event, "dst", None)):
+                    if isinstance(place, str) and "." in place:
+                        places.add(place)
+        for place in sorted(places):
+            parts = place.split(".")
+            for end in range(1, len(parts)):
+                self.below.setdefault(".".join(parts[:end]), []).append(place)
+
+    def join(self, a: State, b: State) -> State:
+        """The state on either path: the facts of both, bounded per place
+        (:func:`_bounded`, but for the fields of self in :attr:`exact`).
+        ``a`` itself when ``b`` adds nothing to it."""
+        if a is b:
+            return a
+        exact = self.exact
+        # Both states usually come from one state before a branch and share
+        # most of their fact sets: with the same places in the same order,
+        # find the few that differ without a Python loop over all places.
+        items: Iterable[tuple[str, frozenset[Fact]]] = b.items()
+        if len(a) == len(b) and list(a) == list(b):
+            items = compress(b.items(), map(is_not, a.values(), b.values()))
+        changed: dict[str, frozenset[Fact]] = {}
+        for place, facts in items:
+            mine = a.get(place)
+            if mine is None:
+                changed[place] = facts
+            elif mine is not facts:
+                merged = mine | facts
+                if len(merged) == len(mine):
+                    continue  # facts were all there already
+                if exact is None or not place.startswith(exact):
+                    merged = _bounded(merged)
+                    if merged == mine:
+                        continue  # only sites past the bound were new
+                changed[place] = merged
+        if not changed:
+            return a
+        out = dict(a)
+        out.update(changed)
+        return out
 
     # -- reporting -------------------------------------------------------------
 
     def emit(self, kind: ViolationKind, site: ir.Site, variant: Variant | None = None,
              **fields: Field) -> None:
-        if self.report and (site, kind) not in self.violations:
-            self.violations[(site, kind)] = Violation(kind, site, variant, fields)
+        if self.report:
+            found = self.violations.get((site, kind))
+            if found is None or found[0] > self.at:
+                self.violations[(site, kind)] = (self.at, Violation(kind, site, variant, fields))
 
     def _use_error(self, state: State, place: str, site: ir.Site, *, moving: bool) -> bool:
         """Report a use of ``place`` that meets unreported ``Gone`` facts;
@@ -164,8 +255,7 @@ class _Run:
             self.emit(kind, site, "maybe", noun=noun, place=place, sites=_describe(gones))
         else:
             self.emit(kind, site, noun=noun, place=place, sites=_describe(gones))
-        state[place] = frozenset(replace(f, reported=True) if isinstance(f, Gone) else f
-                                 for f in facts)
+        state[place] = frozenset(map(_reported, facts))
         return True
 
     def _leak(self, facts: Iterable[Fact], variant: Variant | None, **fields: Field) -> None:
@@ -176,6 +266,10 @@ class _Run:
     # -- transfer --------------------------------------------------------------
 
     def block(self, events: list[ir.Event], state: State) -> State:
+        """The state after ``events`` from ``state``; states are never
+        changed once made, so a block without events passes it on."""
+        if not events:
+            return state
         state = dict(state)
         for event in events:
             self.event(event, state)
@@ -221,9 +315,8 @@ class _Run:
     def _forget(self, place: str, state: State) -> None:
         """Stop tracking ``place`` and every path below it."""
         state.pop(place, None)
-        prefix = place + "."
-        for sub in [p for p in state if p.startswith(prefix)]:
-            del state[sub]
+        for sub in self.below.get(place, ()):
+            state.pop(sub, None)
 
     def _leave(self, place: str, site: ir.Site, how: str, action: Action, state: State) -> None:
         """Every live value of ``place`` is gone at ``site``."""
@@ -273,16 +366,15 @@ class _Run:
 
     def _use(self, event: ir.Use, state: State) -> None:
         if event.whole:
-            prefix = event.place + "."
-            for sub in sorted(p for p in state if p.startswith(prefix)):
-                gones = [f for f in state[sub] if isinstance(f, Gone) and not f.reported]
+            for sub in self.below.get(event.place, ()):
+                facts = state.get(sub)
+                if facts is None:
+                    continue
+                gones = [f for f in facts if isinstance(f, Gone) and not f.reported]
                 if gones:
                     self.emit(ViolationKind.USE_AFTER_MOVE, event.site, "partial",
                               place=event.place, sites=_describe(gones))
-                    state[sub] = frozenset(
-                        replace(f, reported=True) if isinstance(f, Gone) else f
-                        for f in state[sub]
-                    )
+                    state[sub] = frozenset(map(_reported, facts))
         self._use_error(state, event.place, event.site, moving=False)
 
     def _move(self, place: str, site: ir.Site, how: str, action: Action, state: State) -> None:
@@ -374,18 +466,112 @@ def _reverse_postorder(graph: Graph) -> list[int]:
     return position
 
 
-def _fixpoint(graph: Graph, run: _Run) -> list[State | None]:
-    """The converged entry state of every block (``None``: unreachable).
+def _components(graph: Graph, members: list[int], rank: list[int]) -> list[list[int]]:
+    """The strongly connected components of the subgraph of ``members``, in
+    topological order, each sorted by ``rank`` (Tarjan's, iteratively)."""
+    inside = set(members)
+    index: dict[int, int] = {}
+    low: dict[int, int] = {}
+    on_stack: set[int] = set()
+    stack: list[int] = []
+    found: list[list[int]] = []
+    for root in members:
+        if root in index:
+            continue
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work: list[tuple[int, Iterator[int]]] = [(root, iter(graph.blocks[root].succ))]
+        while work:
+            block, succs = work[-1]
+            for succ in succs:
+                if succ not in inside:
+                    continue
+                if succ not in index:
+                    index[succ] = low[succ] = len(index)
+                    stack.append(succ)
+                    on_stack.add(succ)
+                    work.append((succ, iter(graph.blocks[succ].succ)))
+                    break
+                if succ in on_stack:
+                    low[block] = min(low[block], index[succ])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[block])
+                if low[block] == index[block]:
+                    component: list[int] = []
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.append(member)
+                        if member == block:
+                            break
+                    found.append(sorted(component, key=rank.__getitem__))
+    found.reverse()
+    return found
 
-    The worklist always takes the pending block first in reverse postorder:
-    every block then runs after all its forward predecessors, so only loop
-    back edges make a block run again. A LIFO worklist re-ran the rest of a
-    long function once per branch, which made its cost cubic in its length.
+
+def _block_order(graph: Graph) -> tuple[list[int], list[bool]]:
+    """Each block's position in a weak topological order (``-1``:
+    unreachable), and whether it is in a loop.
+
+    Every block comes after its forward predecessors, and each loop (a
+    strongly connected component: its head, the block entered first, then
+    the rest ordered the same way) is contiguous. A worklist that takes the
+    lowest position first then makes a loop converge before anything after
+    it runs; in plain reverse postorder the code after a loop could come
+    before the loop's body and run again each time the loop changed."""
+    rank = _reverse_postorder(graph)
+    position = [-1] * len(graph.blocks)
+    cyclic = [False] * len(graph.blocks)
+    order: list[int] = []
+    reachable = sorted((b for b in range(len(graph.blocks)) if rank[b] >= 0),
+                       key=rank.__getitem__)
+    # Pending: a block to place, or a set of blocks to order (a loop without its head).
+    pending: list[int | list[int]] = [reachable]
+    while pending:
+        item = pending.pop()
+        if isinstance(item, int):
+            order.append(item)
+            continue
+        for component in reversed(_components(graph, item, rank)):
+            head = component[0]
+            if len(component) > 1 or head in graph.blocks[head].succ:
+                for block in component:
+                    cyclic[block] = True
+            if len(component) > 1:
+                pending.append(component[1:])
+            pending.append(head)
+    for place, block in enumerate(order):
+        position[block] = place
+    return position, cyclic
+
+
+def _fixpoint(graph: Graph, run: _Run) -> list[State | None]:
+    """Run the flow to its fixpoint; report every block outside a loop on
+    the way. The converged entry state of every block in a loop and of the
+    exits (``None``: unreachable or already reported).
+
+    The worklist always takes the pending block first in
+    :func:`_block_order`: every block then runs after all its forward
+    predecessors, so only loop back edges make a block run again, and a
+    loop runs until it converges before the code after it. A LIFO worklist
+    re-ran the rest of a long function once per branch, which made its cost
+    cubic in its length.
+
+    A block outside every loop therefore runs once, from its final state:
+    it reports then, and its state is dropped (keeping every block's state
+    made a long function's memory, and time, grow with the square of its
+    length when it tracks many places).
     """
     states: list[State | None] = [None] * len(graph.blocks)
     states[0] = {}
-    position = _reverse_postorder(graph)
+    position, cyclic = _block_order(graph)
+    exits = (graph.normal_exit, graph.raise_exit)
     block_at = {rank: block for block, rank in enumerate(position) if rank >= 0}
+    done = [False] * len(graph.blocks)
     pending = [position[0]]
     queued = {position[0]}
     while pending:
@@ -394,15 +580,23 @@ def _fixpoint(graph: Graph, run: _Run) -> list[State | None]:
         index = block_at[rank]
         entry = states[index]
         assert entry is not None
+        run.report = not cyclic[index]
+        run.at = index
         out = run.block(graph.blocks[index].events, entry)
+        if run.report:
+            done[index] = True
+            if index not in exits:
+                states[index] = None
         for succ in graph.blocks[index].succ:
+            assert not done[succ], "a block outside loops runs once"
             old = states[succ]
-            new = out if old is None else _join(old, out)
-            if new != old:
+            new = out if old is None else run.join(old, out)
+            if new is not old:
                 states[succ] = new
                 if position[succ] not in queued:
                     queued.add(position[succ])
                     heapq.heappush(pending, position[succ])
+    run.report = False
     return states
 
 
@@ -430,16 +624,20 @@ def analyze_function(function: ir.Function, *, mint_forbidden: bool = False) -> 
     """
     graph = build(function)
     run = _Run(function, mint_forbidden=mint_forbidden)
+    run.index_places(graph)
     states = _fixpoint(graph, run)
     run.report = True
+    exits = (graph.normal_exit, graph.raise_exit)
     for index, entry in enumerate(states):
-        if entry is not None:
+        if entry is not None and index not in exits:
+            run.at = index
             run.block(graph.blocks[index].events, entry)
-    for exit_block, normal in ((graph.normal_exit, True), (graph.raise_exit, False)):
+    for offset, exit_block in enumerate(exits):
         final = states[exit_block]
         if final is not None:
-            run.exit(final, normal=normal)
-    return sorted(_precedence(run.violations.values()), key=_position)
+            run.at = len(graph.blocks) + offset
+            run.exit(final, normal=exit_block == graph.normal_exit)
+    return sorted(_precedence(v for _, v in run.violations.values()), key=_position)
 
 
 def analyze_unit(unit: ir.Unit, *, mint_forbidden: bool = False) -> list[Violation]:
