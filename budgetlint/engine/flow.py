@@ -45,7 +45,7 @@ from budgetlint.engine.cfg import Graph, build
 Action = Literal["move", "consume", "send", "drop", "settle"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Live:
     """The place holds a value it may use."""
 
@@ -56,7 +56,7 @@ class Live:
     type_name: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Gone:
     """The place's value left at ``site``."""
 
