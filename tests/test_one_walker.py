@@ -66,6 +66,11 @@ MYPY_KNOWS_MORE = {
 _TRACKED_BIND = re.compile(r"^\s*bind \S+ (?:affine|linear)", re.MULTILINE)
 
 
+_WHOLE_PARSES: list[object] = []
+"""What ``related_statements`` returned ``None`` for in the mypy run (the
+plugin then parses the whole module again): filled by :func:`mypy_units`."""
+
+
 @pytest.fixture(scope="module")
 def mypy_units(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[Path, str]]:
     """The dump of the IR the mypy plugin lowered, by resolved file path."""
@@ -73,17 +78,24 @@ def mypy_units(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[Path, 
 
     paths = materialize(collect(), tmp_path_factory.mktemp("catalog"))
     seen: dict[Path, str] = {}
-    analyze = mypy_front_end.analyze
+    analyze, related = mypy_front_end.analyze, mypy_front_end.related_statements
 
     def record(unit: ir.Unit, settings: object) -> object:
         seen[Path(unit.path).resolve()] = dump(unit, checkpoints=True)
         return analyze(unit, settings)  # type: ignore[arg-type]
 
+    def parsed(*args: object) -> object:
+        found = related(*args)  # type: ignore[arg-type]
+        if found is None:
+            _WHOLE_PARSES.append(args[1])
+        return found
+
     mypy_front_end.analyze = record  # type: ignore[assignment]
+    mypy_front_end.related_statements = parsed  # type: ignore[assignment]
     try:
         check_corpus(list(paths.values()))
     finally:
-        mypy_front_end.analyze = analyze
+        mypy_front_end.analyze, mypy_front_end.related_statements = analyze, related
     yield seen
 
 
@@ -107,6 +119,14 @@ def test_both_facts_give_the_same_ir(mypy_units: dict[Path, str],
             differ.append(case_id)
     assert compared > 400
     assert differ == []
+
+
+def test_mypy_spans_are_the_statements(mypy_units: dict[Path, str]) -> None:
+    """The plugin parses a module's related statements alone, where mypy's
+    tree says they are; the test above proves the IR is the same as from
+    the whole tree, and this one that the spans never failed to match."""
+    assert mypy_units
+    assert _WHOLE_PARSES == []
 
 
 def test_mypy_lowers_every_case_that_tracks_something(mypy_units: dict[Path, str]) -> None:

@@ -14,9 +14,20 @@ from __future__ import annotations
 import ast
 import functools
 import warnings
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from typing import Final
 
-from mypy.nodes import Expression, FuncDef, MypyFile
+from mypy.nodes import (
+    Block,
+    ClassDef,
+    Decorator,
+    Expression,
+    FuncBase,
+    FuncDef,
+    MypyFile,
+    OverloadedFuncDef,
+    Statement,
+)
 from mypy.types import Type
 
 from budgetlint.config import Settings
@@ -28,7 +39,7 @@ from budgetlint.frontends.mypy.facts import (
     TypedLines,
     record_class_facts,
 )
-from budgetlint.lowering.relevance import unrelated_statements
+from budgetlint.lowering.relevance import Span, related_statements, unrelated_statements
 from budgetlint.lowering.walker import lower_tree, source_lines
 from budgetlint.models.extract import extract_module
 from budgetlint.rules.findings import Finding, analyze
@@ -52,12 +63,27 @@ def analyze_module(file: MypyFile, types: Mapping[Expression, Type], index: Mypy
     typed = TypedLines(types, mypy)
     if not mypy.may_own(file, typed):
         return []
-    parsed = _parse(file.path, text)
-    if parsed is None:
-        return []
-    tree, lines = parsed
-    skip = unrelated_statements(tree.body, lines, index.model_words, typed.within)
-    return analyze(_lower(file, tree, lines, skip, mypy, types, modules), settings)
+    # Only the statements that can hold a tracked value are parsed again:
+    # mypy's tree tells where the module's statements are.
+    lines = source_lines(text)
+    spans = _spans(file.defs) or {}
+    related = related_statements(
+        lines, list(spans), {span: node.name for span, node in spans.items()
+                             if isinstance(node, _DEFINITIONS)},
+        index.model_words, typed.within) if spans else None
+    if related is not None:
+        tree, skip = ast.Module(body=related.body, type_ignores=[]), related.unrelated
+        # What the model of an unparsed function would hold, mypy's own node tells.
+        unparsed = [node for span in related.unparsed
+                    if isinstance(node := spans[span], (FuncDef, Decorator, OverloadedFuncDef))]
+    else:
+        parsed = _parse(file.path, text)
+        if parsed is None:
+            return []
+        tree, lines = parsed
+        skip = unrelated_statements(tree.body, lines, index.model_words, typed.within)
+        unparsed = []
+    return analyze(_lower(file, tree, lines, skip, mypy, types, modules, unparsed), settings)
 
 
 def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expression, Type],
@@ -90,6 +116,32 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
     return analyze(unit, settings)
 
 
+_DEFINITIONS: Final = (FuncDef, Decorator, OverloadedFuncDef, ClassDef)
+
+
+def _spans(defs: list[Statement]) -> dict[Span, Statement] | None:
+    """The top-level statements ``defs`` of mypy's tree by their first and
+    last lines, decorators included, in order; ``None`` if they are
+    wrapped in a block (a ``# type: ignore`` above the first one)."""
+    spans: dict[Span, Statement] = {}
+    for node in defs:
+        if isinstance(node, Block):
+            return None
+        if isinstance(node, OverloadedFuncDef):
+            parts: list[Statement] = [*node.items, *([node.impl] if node.impl else [])]
+        else:
+            parts = [node]
+        firsts = [min([part.line, *[d.line for d in _decorators(part)]]) for part in parts]
+        spans[(min(firsts), max(part.end_line or part.line for part in parts))] = node
+    return spans
+
+
+def _decorators(node: Statement) -> list[Expression]:
+    """The decorators mypy keeps apart from the line of a definition: a
+    class's (a decorated function's :class:`Decorator` starts at its first)."""
+    return node.decorators if isinstance(node, ClassDef) else []
+
+
 @functools.lru_cache(maxsize=4)
 def _parse(path: str, text: str) -> tuple[ast.Module, list[str]] | None:
     """The ``ast`` tree and lines of a module's source; ``None`` when it does
@@ -103,10 +155,13 @@ def _parse(path: str, text: str) -> tuple[ast.Module, list[str]] | None:
 
 
 def _lower(file: MypyFile, tree: ast.Module, lines: list[str], skip: Collection[ast.stmt],
-           mypy: MypyFacts, types: Mapping[Expression, Type],
-           modules: dict[str, MypyFile]) -> ir.Unit:
-    """The IR of ``file``'s bodies but those in ``skip``."""
+           mypy: MypyFacts, types: Mapping[Expression, Type], modules: dict[str, MypyFile],
+           unparsed: Iterable[FuncBase | Decorator] = ()) -> ir.Unit:
+    """The IR of ``file``'s bodies but those in ``skip``; the functions
+    ``unparsed`` are modelled from mypy's nodes."""
     model = extract_module(tree, file.fullname, is_package=file.is_package_init_file(),
                            skip=skip)
+    for node in unparsed:
+        model.functions.setdefault(node.fullname, mypy.function_model(node))
     facts = MypyTypeFacts(mypy.index.for_module(model), model, mypy, types, modules)
     return lower_tree(tree, lines, facts, ir.Unit(file.path, file.fullname), skip)

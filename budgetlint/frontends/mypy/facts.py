@@ -77,6 +77,7 @@ from mypy.typevars import fill_typevars_with_any
 
 from budgetlint.engine.ir import Kind
 from budgetlint.lowering.facts import TypeFacts
+from budgetlint.lowering.relevance import Span
 from budgetlint.models.extract import make_union, marker_name
 from budgetlint.models.index import ModelIndex
 from budgetlint.models.types import NONE, FunctionModel, ModuleModel, Param, ParamKind, TypeRef
@@ -93,6 +94,8 @@ ROOT_PACKAGE: Final = "budgetlint"
 TYPEREF_DEPTH: Final = 2
 _COMPOUND: Final = (UnionType, TypeVarType, TupleType, TypedDictType, LiteralType)
 """Types whose instances are not themselves (see :meth:`MypyFacts.instances`)."""
+_MAY_HOLD: Final = frozenset({Instance, TypeAliasType, *_COMPOUND})
+"""The types :meth:`MypyFacts.kind` may find a kind in (no other is owned)."""
 NORETURN: Final = TypeRef("typing.NoReturn")
 ANY: Final = TypeRef("typing.Any")
 _PARAM_KINDS: Final[dict[ArgKind, ParamKind]] = {
@@ -461,7 +464,8 @@ class MypyFacts:
         else:
             # Unannotated: every parameter borrows; only markers matter.
             params = () if func is None else tuple(
-                Param(name or f"__arg{position}", _param_kind(kind, name is None))
+                Param(name or f"__arg{position}", _param_kind(kind, name is None),
+                      has_default=kind.is_optional())
                 for position, (name, kind) in enumerate(zip(func.arg_names, func.arg_kinds,
                                                             strict=True)))
             model = FunctionModel(node.fullname, params, consumes=consumes,
@@ -649,12 +653,26 @@ class TypedLines:
     """The lines on which mypy typed an expression affine or linear."""
 
     def __init__(self, types: Mapping[Expression, Type], mypy: MypyFacts) -> None:
-        self.lines = sorted({expr.line for expr, t in types.items() if mypy.kind(t) is not None})
+        # This runs over every typed expression of every checked module:
+        # most types are plain instances, answered by one lookup per class.
+        kinds: dict[TypeInfo, Kind | None] = {}
+        found: set[int] = set()
+        for expr, t in types.items():
+            if type(t) is Instance:
+                info = t.type
+                kind = kinds[info] if info in kinds else kinds.setdefault(
+                    info, mypy.class_kind(info))
+            elif type(t) in _MAY_HOLD:
+                kind = mypy.kind(t)
+            else:
+                continue  # Any, None, callables, type objects...
+            if kind is not None:
+                found.add(expr.line)
+        self.lines = sorted(found)
 
-    def within(self, statement: ast.stmt) -> bool:
-        """Whether one lies inside ``statement``: a definition the text does
-        not tie to budgets may still hold one (an import from another
-        module of the project)."""
-        first = bisect.bisect_left(self.lines, statement.lineno)
-        return first < len(self.lines) and self.lines[first] <= (
-            statement.end_lineno or statement.lineno)
+    def within(self, span: Span) -> bool:
+        """Whether one lies inside a statement's ``span``: a definition the
+        text does not tie to budgets may still hold one (an import from
+        another module of the project)."""
+        first = bisect.bisect_left(self.lines, span[0])
+        return first < len(self.lines) and self.lines[first] <= span[1]
