@@ -9,14 +9,23 @@ piped; the summary and ``--statistics`` go to stderr.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from budgetlint import __version__
+from budgetlint.cache import ENVIRONMENT, FOLDER_NAME, Cache, default_folder
 from budgetlint.checking.files import PathNotFoundError
 from budgetlint.checking.run import check_paths
-from budgetlint.config_loader import ConfigError, Overrides, validate_codes
-from budgetlint.models.index import ModelError
+from budgetlint.config_loader import (
+    ConfigError,
+    Overrides,
+    load_config,
+    settings_for,
+    validate_codes,
+)
+from budgetlint.models.errors import ModelError
 from budgetlint.output import FORMATS
 from budgetlint.output.text import statistics, summary
 from budgetlint.rules.catalog import RULES, Rule, iter_rules
@@ -76,6 +85,23 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument(
         "--output-file", metavar="FILE", help="write the output to FILE instead of stdout"
     )
+    check.add_argument(
+        "-j",
+        "--jobs",
+        type=_jobs,
+        default=0,
+        metavar="N",
+        help="worker processes for the files not cached (default: 0, one per core)",
+    )
+    check.add_argument(
+        "--no-cache", action="store_true", help="neither read nor write the cache"
+    )
+    check.add_argument(
+        "--cache-dir",
+        metavar="DIR",
+        help=f"the cache folder (default: ${ENVIRONMENT}, else {FOLDER_NAME} beside the"
+        " configuration of the working directory)",
+    )
 
     commands.add_parser(
         "rules", help="list every rule", description="List every rule of the catalog."
@@ -115,7 +141,12 @@ def _check(args: argparse.Namespace) -> int:
         select=None if args.select is None else _codes(args.select, "--select"),
         ignore=() if args.ignore is None else _codes(args.ignore, "--ignore"),
     )
-    diagnostics = check_paths(args.paths, overrides)
+    cache = None
+    if not args.no_cache:
+        root = load_config(args.config).root if args.config else settings_for(Path.cwd()).root
+        cache = Cache(args.cache_dir or default_folder(root))
+    diagnostics = check_paths(args.paths, overrides, cache=cache,
+                              jobs=args.jobs or available_cores())
     output = FORMATS[args.format](diagnostics)
     if args.output_file:
         with open(args.output_file, "w", encoding="utf-8") as file:
@@ -128,6 +159,19 @@ def _check(args: argparse.Namespace) -> int:
         sys.stderr.write(statistics(diagnostics))
     sys.stderr.write(summary(diagnostics))
     return 1 if diagnostics else 0
+
+
+def _jobs(value: str) -> int:
+    if not value.isdigit():
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}")
+    return int(value)
+
+
+def available_cores() -> int:
+    """The cores this process may run on (a container's or ``taskset``'s share)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _codes(value: str, option: str) -> tuple[str, ...]:

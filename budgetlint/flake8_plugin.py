@@ -21,7 +21,7 @@ from budgetlint.checking.files import is_excluded
 from budgetlint.checking.run import check_text
 from budgetlint.config_loader import ConfigError, settings_for
 from budgetlint.diagnostics import Diagnostic, bad_input
-from budgetlint.models.index import ModelError
+from budgetlint.models.errors import ModelError
 
 
 class Flake8Checker:

@@ -62,11 +62,8 @@ from __future__ import annotations
 
 import configparser
 import gc
-import hashlib
-import json
 import sys
 from collections.abc import Callable, Mapping
-from dataclasses import asdict
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Final, NoReturn, TypeVar
@@ -80,6 +77,7 @@ from mypy.plugin import ChainedPlugin, FunctionContext, MethodContext, Plugin, R
 from mypy.types import Type
 
 import budgetlint
+from budgetlint.cache import fingerprint
 from budgetlint.config import Settings
 from budgetlint.config_loader import ConfigError, load_config, settings_for
 from budgetlint.rules.catalog import iter_rules
@@ -109,12 +107,6 @@ CLASS_MARKERS: Final = frozenset({"affine", "linear", "consumes"})
 INI_SECTION: Final = "budgetlint"
 """The section of an INI mypy configuration that may name the TOML file to read."""
 
-# budgetlint's files whose changes must invalidate mypy's cache (mypy itself
-# only snapshots this module's file): the analysis, and the runtime, which
-# the models read.
-_ANALYSIS_CODE: Final = ("engine", "lowering", "models", "rules", "frontends/mypy", "runtime",
-                         "__init__.py", "config.py", "checking", "diagnostics.py")
-
 _Hook = TypeVar("_Hook", Callable[[FunctionContext], Type], Callable[[MethodContext], Type])
 
 
@@ -130,27 +122,6 @@ def settings_for_mypy(options: Options) -> Settings:
         if parser.has_option(INI_SECTION, "config"):
             return load_config(path.parent / parser.get(INI_SECTION, "config"))
     return settings_for(path.parent)
-
-
-def fingerprint(settings: Settings) -> str:
-    """One hash of everything findings depend on besides the checked code:
-    the settings, budgetlint's version and analysis source, its built-in
-    models and the user's model files. Files are hashed, not parsed, so a
-    run that finds everything in mypy's cache never loads the models."""
-    table = {key: value for key, value in asdict(settings).items() if key != "source"}
-    digest = hashlib.sha256(json.dumps(table, sort_keys=True).encode())
-    digest.update(budgetlint.__version__.encode())
-    package = Path(budgetlint.__file__).parent
-    files = [package / entry for entry in _ANALYSIS_CODE]
-    # The built-in models: installed as budgetlint._stubs, or stubs/ in a checkout.
-    files += [path for path in (package / "_stubs", package.parent / "stubs") if path.is_dir()]
-    files += [Path(settings.root, entry) for entry in settings.model_paths]
-    for path in files:
-        for file in sorted(path.rglob("*.py*")) if path.is_dir() else [path]:
-            if file.suffix in (".py", ".pyi"):
-                digest.update(str(file).encode())
-                digest.update(file.read_bytes())
-    return digest.hexdigest()
 
 
 class BudgetlintPlugin(Plugin):
@@ -251,7 +222,8 @@ class BudgetlintPlugin(Plugin):
         classes only mypy knows."""
         if self._index is None:
             from budgetlint.frontends.mypy import MypyIndex
-            from budgetlint.models.index import ModelError, load_index
+            from budgetlint.models.errors import ModelError
+            from budgetlint.models.index import load_index
 
             try:
                 self._index = MypyIndex(load_index(self.settings))

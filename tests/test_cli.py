@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from budgetlint import __version__
-from budgetlint.checking import run as checking_run
+from budgetlint.checking import source as checking_source
 from budgetlint.checking.files import decode_source, discover
 from budgetlint.checking.run import check_paths
 from budgetlint.checking.selection import is_reported, suppress
@@ -277,7 +277,7 @@ def test_one_crashing_file_does_not_stop_the_run(
             raise ValueError("boom")
         return []
 
-    monkeypatch.setattr(checking_run, "analyze_source", crash)
+    monkeypatch.setattr(checking_source, "analyze_source", crash)
     write(project / "a.py", "x = 1\n")
     write(project / "b.py", BINARY)
     assert check_paths(["."]) == [

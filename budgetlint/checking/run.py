@@ -6,25 +6,36 @@ decoded is one BUD900, and the run goes on), analysed by
 :mod:`.selection`: ``select`` / ``ignore`` / ``per-file-ignores``, the
 rules' default state, and suppression comments on the reported line. Each
 file gets the settings of its nearest configuration unless one was named
-with ``--config``.
+with ``--config``. Results are cached (:mod:`budgetlint.cache`) and the
+files not cached are analysed in parallel.
 """
 
 from __future__ import annotations
 
 import ast
+import sys
 from collections.abc import Sequence
+from typing import Final, NamedTuple
 
+from budgetlint.cache import Cache, fingerprint
+from budgetlint.cache import key as cache_key
 from budgetlint.checking.files import discover, read_source
 from budgetlint.checking.selection import is_reported, suppress
-from budgetlint.checking.source import analyze_source
 from budgetlint.config import Settings
 from budgetlint.config_loader import NO_OVERRIDES, Overrides, load_config, module_name
 from budgetlint.diagnostics import Diagnostic, bad_input
-from budgetlint.models.index import load_index
+
+# The analysis (walker, engine, models) and the worker pool are imported
+# when a file is analysed: a run that finds every result cached skips them.
 
 
-def check_paths(paths: Sequence[str], overrides: Overrides = NO_OVERRIDES) -> list[Diagnostic]:
+def check_paths(paths: Sequence[str], overrides: Overrides = NO_OVERRIDES, *,
+                cache: Cache | None = None, jobs: int = 1) -> list[Diagnostic]:
     """Every reported diagnostic under ``paths``, sorted by path, line, column, code.
+
+    A file whose result ``cache`` holds (same content, path, settings,
+    models and budgetlint) is not analysed again; the others are analysed
+    by ``jobs`` worker processes, and their results stored.
 
     Raises :class:`PathNotFoundError`, :class:`~budgetlint.config_loader.ConfigError`
     and :class:`~budgetlint.models.index.ModelError`: problems with the run
@@ -33,9 +44,81 @@ def check_paths(paths: Sequence[str], overrides: Overrides = NO_OVERRIDES) -> li
     if overrides.config:
         load_config(overrides.config)  # a bad --config fails the run even with no files
     found: list[Diagnostic] = []
+    pending: list[_Pending] = []
+    fingerprints: dict[Settings, str] = {}
     for source in discover(paths, overrides):
-        found.extend(check_file(source.path, source.settings))
+        text = read_source(source.path)
+        if isinstance(text, Diagnostic):
+            found += [text] if is_reported(text.code, source.path, source.settings) else []
+            continue
+        entry = None
+        if cache is not None:
+            if source.settings not in fingerprints:
+                fingerprints[source.settings] = fingerprint(source.settings)
+            entry = cache_key(fingerprints[source.settings], source.path,
+                              module_name(source.path), text)
+        cached = None if cache is None or entry is None else _rows(cache.get(RESULTS, entry))
+        if cached is not None:
+            found += [Diagnostic(source.path, *row) for row in cached]
+        else:
+            pending.append(_Pending(source.path, source.settings, text, entry))
+    for item, diagnostics in zip(pending, _analyse(pending, jobs), strict=True):
+        if cache is not None and item.entry is not None:
+            cache.put(RESULTS, item.entry,
+                      [[d.line, d.col, d.code, d.message] for d in diagnostics])
+        found += diagnostics
     return sorted(found)
+
+
+RESULTS: Final = "results"
+"""The cache's kind of entry: one file's reported diagnostics."""
+
+
+class _Pending(NamedTuple):
+    path: str
+    settings: Settings
+    text: str
+    entry: str | None
+    """Its cache key, if cached."""
+
+
+def _rows(value: object) -> list[tuple[int, int, str, str]] | None:
+    """A cached result, or ``None`` if it is not one (another shape: rewrite it)."""
+    if not isinstance(value, list):
+        return None
+    rows: list[tuple[int, int, str, str]] = []
+    for row in value:
+        if not (isinstance(row, list) and len(row) == 4):
+            return None
+        line, col, code, message = row
+        if not (isinstance(line, int) and isinstance(col, int) and isinstance(code, str)
+                and isinstance(message, str)):
+            return None
+        rows.append((line, col, code, message))
+    return rows
+
+
+def _analyse(pending: Sequence[_Pending], jobs: int) -> list[list[Diagnostic]]:
+    """The reported diagnostics of each of ``pending``, in order."""
+    if jobs <= 1 or len(pending) < 2 * jobs:  # starting workers would cost more
+        return [_check_pending(item) for item in pending]
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from budgetlint.models.index import load_index
+
+    for settings in {item.settings for item in pending}:
+        load_index(settings)  # model errors stop the run here; forked workers share the models
+    # Forked workers start at once with everything loaded; elsewhere (macOS,
+    # Windows) the platform's default start method is the safe one.
+    context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        return list(pool.map(_check_pending, pending,
+                             chunksize=max(1, len(pending) // (jobs * 8))))
+
+
+def _check_pending(item: _Pending) -> list[Diagnostic]:
+    return check_text(item.text, item.path, item.settings)
 
 
 def check_file(path: str, settings: Settings) -> list[Diagnostic]:
@@ -60,6 +143,9 @@ def check_text(
     ``--disable-noqa``); ``# budgetlint: ignore`` is applied either way.
     ``tree`` is the text already parsed by ``ast``, when the caller has it.
     """
+    from budgetlint.checking.source import analyze_source
+    from budgetlint.models.index import load_index
+
     # Loaded outside the per-file guard: a broken model file is the run's
     # problem (exit 2), not this file's.
     index = load_index(settings)

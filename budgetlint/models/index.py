@@ -29,6 +29,7 @@ from typing import Final, Protocol, TypeVar
 
 from budgetlint.config import Settings
 from budgetlint.engine.ir import Kind
+from budgetlint.models.errors import ModelError
 from budgetlint.models.extract import extract_module, is_known, make_union, resolve_name
 from budgetlint.models.types import (
     NONE,
@@ -98,22 +99,6 @@ _MAPPINGS: Final = frozenset(
         "typing.MutableMapping",
     }
 )
-
-
-class ModelError(Exception):
-    """A model that cannot be loaded: ``str(e)`` is ``path:line: reason``.
-
-    Raised for a model file that does not parse or whose markers are
-    malformed, a configured model path that does not exist, and missing
-    built-in models (a broken installation). ``line`` is 0 when the problem
-    is the file or folder itself.
-    """
-
-    def __init__(self, path: str, line: int, reason: str) -> None:
-        super().__init__(f"{path}:{line}: {reason}")
-        self.path = path
-        self.line = line
-        self.reason = reason
 
 
 @dataclass(frozen=True)
