@@ -6,8 +6,8 @@ applies to the working directory, unless ``--cache-dir`` or
 backup tools skip it, and a ``.gitignore`` of ``*``, so it is never
 committed. Entries live under the version that wrote them
 (``<folder>/<version>/<kind>/<key>``): another version's entries are never
-read. Each entry is written to a temporary file in its own folder and
-renamed into place, so two runs that share the folder never read a
+read. Each entry is written to a temporary file of the writing process in
+its own folder and renamed into place, so two runs that share the folder never read a
 half-written entry; each starts with a digest of its body, so a corrupt
 entry reads as missing and is rewritten. Entries are JSON, never pickles:
 a cache folder can come from anywhere, and reading it must not run code.
@@ -20,12 +20,12 @@ it as its configuration data; the CLI keys its results by it.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import json
 import os
 import sys
-import tempfile
 from dataclasses import asdict
 from pathlib import Path
 from typing import Final
@@ -65,6 +65,8 @@ class Cache:
         self.folder = Path(folder)
         self._entries = self.folder / budgetlint.__version__
         self._warned = False
+        self._ready: set[str] = set()
+        """The kinds whose folder exists (made by this process)."""
 
     def get(self, kind: str, key: str) -> object | None:
         """The entry ``key`` of ``kind``, or ``None`` if missing, unreadable or corrupt."""
@@ -87,32 +89,32 @@ class Cache:
         the run goes on uncached."""
         body = json.dumps(value, separators=(",", ":"))
         folder = self._entries / kind
+        # Named by process: no other writer uses this name while this one does.
+        temporary = folder / f".{key}.{os.getpid()}.tmp"
         try:
-            self._prepare()
-            folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=folder, prefix=".", suffix=".tmp")
-            try:
-                with os.fdopen(handle, "w", encoding="utf-8") as file:
-                    file.write(f"{_MAGIC} {_digest(body)}\n{body}")
-                os.replace(temporary, folder / key)
-            except BaseException:
-                os.unlink(temporary)
-                raise
+            if kind not in self._ready:
+                self._prepare(folder)
+                self._ready.add(kind)
+            with open(temporary, "w", encoding="utf-8") as file:
+                file.write(f"{_MAGIC} {_digest(body)}\n{body}")
+            os.replace(temporary, folder / key)
         except OSError as error:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
             if not self._warned:
                 self._warned = True
                 print(f"budgetlint: warning: cannot write the cache in {self.folder}: "
                       f"{error.strerror or error}", file=sys.stderr)
 
-    def _prepare(self) -> None:
-        """Create the folder with its tag and ``.gitignore`` the first time."""
-        if (self.folder / "CACHEDIR.TAG").is_file():
-            return
-        self.folder.mkdir(parents=True, exist_ok=True)
-        for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", _GITIGNORE)):
-            path = self.folder / name
-            if not path.exists():
-                path.write_text(text, encoding="utf-8")
+    def _prepare(self, folder: Path) -> None:
+        """Create the cache folder with its tag and ``.gitignore``, and ``folder`` in it."""
+        if not (self.folder / "CACHEDIR.TAG").is_file():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", _GITIGNORE)):
+                path = self.folder / name
+                if not path.exists():
+                    path.write_text(text, encoding="utf-8")
+        folder.mkdir(parents=True, exist_ok=True)
 
 
 def key(*parts: str) -> str:

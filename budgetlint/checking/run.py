@@ -13,8 +13,10 @@ files not cached are analysed in parallel.
 from __future__ import annotations
 
 import ast
+import functools
+import itertools
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from typing import Final, NamedTuple
 
 from budgetlint.cache import Cache, fingerprint
@@ -43,29 +45,35 @@ def check_paths(paths: Sequence[str], overrides: Overrides = NO_OVERRIDES, *,
     """
     if overrides.config:
         load_config(overrides.config)  # a bad --config fails the run even with no files
+    sources = discover(paths, overrides)
     found: list[Diagnostic] = []
-    pending: list[_Pending] = []
     fingerprints: dict[Settings, str] = {}
-    for source in discover(paths, overrides):
-        text = read_source(source.path)
-        if isinstance(text, Diagnostic):
-            found += [text] if is_reported(text.code, source.path, source.settings) else []
-            continue
-        entry = None
-        if cache is not None:
-            if source.settings not in fingerprints:
-                fingerprints[source.settings] = fingerprint(source.settings)
-            entry = cache_key(fingerprints[source.settings], source.path,
-                              module_name(source.path), text)
-        cached = None if cache is None or entry is None else _rows(cache.get(RESULTS, entry))
-        if cached is not None:
-            found += [Diagnostic(source.path, *row) for row in cached]
-        else:
-            pending.append(_Pending(source.path, source.settings, text, entry))
-    for item, diagnostics in zip(pending, _analyse(pending, jobs), strict=True):
-        if cache is not None and item.entry is not None:
-            cache.put(RESULTS, item.entry,
-                      [[d.line, d.col, d.code, d.message] for d in diagnostics])
+
+    def uncached() -> Iterator[_Pending]:
+        """The files to analyse, read as the workers take them; the others'
+        results go straight to ``found``."""
+        for source in sources:
+            text = read_source(source.path)
+            if isinstance(text, Diagnostic):
+                found.extend([text] if is_reported(text.code, source.path, source.settings)
+                             else [])
+                continue
+            entry = None
+            if cache is not None:
+                if source.settings not in fingerprints:
+                    fingerprints[source.settings] = fingerprint(source.settings)
+                entry = cache_key(fingerprints[source.settings], source.path,
+                                  module_name(source.path), text)
+                cached = _rows(cache.get(RESULTS, entry))
+                if cached is not None:
+                    found.extend(Diagnostic(source.path, *row) for row in cached)
+                    continue
+            yield _Pending(source.path, source.settings, text, entry)
+
+    # Starting workers costs more than a few files do.
+    parallel = jobs > 1 and len(sources) >= 2 * jobs
+    for diagnostics in (_in_workers(uncached(), cache, jobs) if parallel
+                        else (_check_pending(item, cache) for item in uncached())):
         found += diagnostics
     return sorted(found)
 
@@ -98,27 +106,39 @@ def _rows(value: object) -> list[tuple[int, int, str, str]] | None:
     return rows
 
 
-def _analyse(pending: Sequence[_Pending], jobs: int) -> list[list[Diagnostic]]:
-    """The reported diagnostics of each of ``pending``, in order."""
-    if jobs <= 1 or len(pending) < 2 * jobs:  # starting workers would cost more
-        return [_check_pending(item) for item in pending]
+def _in_workers(pending: Iterator[_Pending], cache: Cache | None,
+                jobs: int) -> Iterator[list[Diagnostic]]:
+    """The reported diagnostics of each of ``pending``, in order, found by
+    ``jobs`` worker processes (each stores what it found in ``cache``)."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import budgetlint.checking.source  # noqa: F401  (imported once, before the workers fork)
     from budgetlint.models.index import load_index
 
-    for settings in {item.settings for item in pending}:
-        load_index(settings)  # model errors stop the run here; forked workers share the models
+    first = next(pending, None)
+    if first is None:
+        return  # everything was cached: no worker to start
+    # Model errors stop the run here, and the workers share the models.
+    load_index(first.settings)
     # Forked workers start at once with everything loaded; elsewhere (macOS,
     # Windows) the platform's default start method is the safe one.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
-        return list(pool.map(_check_pending, pending,
-                             chunksize=max(1, len(pending) // (jobs * 8))))
+        yield from pool.map(functools.partial(_check_pending, cache=cache),
+                            itertools.chain([first], pending), chunksize=_CHUNK)
 
 
-def _check_pending(item: _Pending) -> list[Diagnostic]:
-    return check_text(item.text, item.path, item.settings)
+_CHUNK: Final = 16
+"""Files per task sent to a worker: few enough to balance the workers,
+enough to keep the messages between them few."""
+
+
+def _check_pending(item: _Pending, cache: Cache | None) -> list[Diagnostic]:
+    diagnostics = check_text(item.text, item.path, item.settings)
+    if cache is not None and item.entry is not None:
+        cache.put(RESULTS, item.entry, [[d.line, d.col, d.code, d.message] for d in diagnostics])
+    return diagnostics
 
 
 def check_file(path: str, settings: Settings) -> list[Diagnostic]:
