@@ -144,8 +144,11 @@ def _code_digest() -> str:
     # The built-in models: installed as budgetlint._stubs, or stubs/ in a checkout.
     files += [path for path in (package / "_stubs", package.parent / "stubs") if path.is_dir()]
     for path in _files(files):
-        digest.update(str(path.relative_to(package.parent)).encode())
-        digest.update(path.read_bytes())
+        # Size and modification time, as mypy and ruff judge their own sources:
+        # reading every file would cost a warm run more than it checks.
+        status = path.stat()
+        digest.update(f"{path.relative_to(package.parent)}\0{status.st_size}\0"
+                      f"{status.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
@@ -153,9 +156,15 @@ def _files(paths: list[Path]) -> list[Path]:
     """The ``.py`` and ``.pyi`` files of ``paths`` (files or folders), sorted within each."""
     found: list[Path] = []
     for path in paths:
-        for file in sorted(path.rglob("*.py*")) if path.is_dir() else [path]:
-            if file.suffix in (".py", ".pyi") and file.is_file():
-                found.append(file)
+        if not path.is_dir():
+            found += [path] if path.suffix in (".py", ".pyi") and path.is_file() else []
+            continue
+        inside: list[str] = []
+        for folder, folders, names in os.walk(path):
+            folders[:] = [name for name in folders if name != "__pycache__"]
+            inside += [os.path.join(folder, name) for name in names
+                       if name.endswith((".py", ".pyi"))]
+        found += [Path(name) for name in sorted(inside)]
     return found
 
 
