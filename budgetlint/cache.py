@@ -11,6 +11,9 @@ its own folder and renamed into place, so two runs that share the folder never r
 half-written entry; each starts with a digest of its body, so a corrupt
 entry reads as missing and is rewritten. Entries are JSON, never pickles:
 a cache folder can come from anywhere, and reading it must not run code.
+The CLI keeps each file's result there and the parsed models
+(:mod:`budgetlint.models.codec`); the mypy plugin keeps the models in
+``budgetlint/`` of mypy's own cache folder.
 
 :func:`fingerprint` is one digest of everything findings depend on besides
 the checked file: the settings, budgetlint's version and analysis code,
@@ -26,6 +29,7 @@ import hashlib
 import json
 import os
 import sys
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 from typing import Final
@@ -68,8 +72,11 @@ class Cache:
         self._ready: set[str] = set()
         """The kinds whose folder exists (made by this process)."""
 
-    def get(self, kind: str, key: str) -> object | None:
-        """The entry ``key`` of ``kind``, or ``None`` if missing, unreadable or corrupt."""
+    def get(self, kind: str, key: str,
+            hook: Callable[[dict[str, object]], object] | None = None) -> object | None:
+        """The entry ``key`` of ``kind``, or ``None`` if missing, unreadable or
+        corrupt; ``hook`` reads its JSON objects (``json.loads``'s
+        ``object_hook``), raising ``ValueError`` for what it does not accept."""
         try:
             data = (self._entries / kind / key).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
@@ -78,8 +85,8 @@ class Cache:
         if header != f"{_MAGIC} {_digest(body)}":
             return None
         try:
-            value: object = json.loads(body)
-        except ValueError:
+            value: object = json.loads(body, object_hook=hook)
+        except (ValueError, RecursionError):
             return None
         return value
 
@@ -128,7 +135,7 @@ def fingerprint(settings: Settings) -> str:
     finds everything cached never loads the models."""
     table = {name: value for name, value in asdict(settings).items() if name != "source"}
     digest = hashlib.sha256(json.dumps(table, sort_keys=True).encode())
-    digest.update(_code_digest().encode())
+    digest.update(code_digest().encode())
     for path in _files([Path(settings.root, entry) for entry in settings.model_paths]):
         digest.update(str(path).encode())
         digest.update(path.read_bytes())
@@ -136,8 +143,9 @@ def fingerprint(settings: Settings) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _code_digest() -> str:
-    """budgetlint's version, analysis code and built-in models, hashed once per process."""
+def code_digest() -> str:
+    """budgetlint's version, analysis code and built-in models, hashed once
+    per process: a key part of whatever the analysis computes."""
     digest = hashlib.sha256(budgetlint.__version__.encode())
     package = Path(budgetlint.__file__).parent
     files = [package / entry for entry in _ANALYSIS_CODE]

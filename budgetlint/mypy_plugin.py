@@ -44,7 +44,8 @@ A build that never loads a module defining an affine or linear class
 in which no name, signature or expression type is affine or linear is not
 lowered. ``report_config_data`` covers the settings, the models and
 budgetlint's analysis code, so mypy's cache is invalidated when any of them
-changes.
+changes. The parsed models are kept in ``budgetlint/`` of mypy's cache
+folder (:mod:`budgetlint.cache`), so an incremental run does not parse them.
 
 The plugin's only hooks of its own are for budgetlint's ``@affine``,
 ``@linear`` and ``@consumes`` decorators: mypy's cache keeps no decorators,
@@ -62,6 +63,7 @@ from __future__ import annotations
 
 import configparser
 import gc
+import os
 import sys
 from collections.abc import Callable, Mapping
 from pathlib import Path
@@ -77,7 +79,7 @@ from mypy.plugin import ChainedPlugin, FunctionContext, MethodContext, Plugin, R
 from mypy.types import Type
 
 import budgetlint
-from budgetlint.cache import fingerprint
+from budgetlint.cache import Cache, fingerprint
 from budgetlint.config import Settings
 from budgetlint.config_loader import ConfigError, load_config, settings_for
 from budgetlint.rules.catalog import iter_rules
@@ -226,10 +228,18 @@ class BudgetlintPlugin(Plugin):
             from budgetlint.models.index import load_index
 
             try:
-                self._index = MypyIndex(load_index(self.settings))
+                self._index = MypyIndex(load_index(self.settings, self._cache()))
             except ModelError as error:
                 _stop(error)
         return self._index
+
+    def _cache(self) -> Cache | None:
+        """budgetlint's folder in mypy's cache (for the models), unless mypy
+        caches nothing."""
+        folder = self.options.cache_dir
+        if not folder or folder == os.devnull:
+            return None
+        return Cache(Path(folder, "budgetlint"))
 
     def _owned_values_possible(self) -> bool:
         """Whether this build has loaded a module that defines an affine or

@@ -56,7 +56,9 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def entries(folder: Path) -> list[Path]:
-    return sorted(p for p in (folder / budgetlint.__version__).rglob("*") if p.is_file())
+    """The result entries in the cache ``folder``."""
+    return sorted(p for p in (folder / budgetlint.__version__ / "results").rglob("*")
+                  if p.is_file())
 
 
 def no_analysis(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -195,3 +197,53 @@ def test_help_names_the_cache(capsys: pytest.CaptureFixture[str]) -> None:
         main(["check", "--help"])
     text = textwrap.dedent(capsys.readouterr().out)
     assert "--no-cache" in text and "--cache-dir" in text and "--jobs" in text
+
+
+# --- the models ------------------------------------------------------------------
+
+
+def test_models_are_read_from_the_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from budgetlint.config import Settings
+    from budgetlint.models import index as models
+
+    cache = Cache(tmp_path / "cache")
+    clear_model_cache()
+    parsed = models.load_index(Settings(root=str(tmp_path)), cache)
+    clear_model_cache()
+
+    def fail(*args: object) -> object:
+        raise AssertionError("parsed although cached")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(models, "_parse", fail)
+        cached = models.load_index(Settings(root=str(tmp_path)), cache)
+    assert cached.fingerprint() == parsed.fingerprint()
+    assert [cached.module(m.name) for m in parsed._store.modules.values()] == list(
+        parsed._store.modules.values())
+    # A corrupt entry is read again from the files, and rewritten.
+    for entry in (tmp_path / "cache" / budgetlint.__version__ / "models").iterdir():
+        entry.write_text(entry.read_text()[:100])
+    clear_model_cache()
+    assert models.load_index(Settings(root=str(tmp_path)), cache).fingerprint() == (
+        parsed.fingerprint())
+    clear_model_cache()
+
+
+@pytest.mark.parametrize("data", [
+    '{"~": "Popen", "args": "rm"}',                  # a class the codec does not know
+    '{"~": "TypeRef", "name": "x", "evil": 1}',      # a field the record does not have
+    '{"~e": "ParamKind", "v": "no such kind"}',
+    '{"~d": [[["unhashable"], 1]]}',
+    '{"what": 1}',
+    "[" * 100_000 + "]" * 100_000,                    # nested beyond the parser's stack
+])
+def test_model_entries_hold_only_model_data(tmp_path: Path, data: str) -> None:
+    from budgetlint.cache import _MAGIC, _digest
+    from budgetlint.models import codec
+
+    folder = tmp_path / budgetlint.__version__ / "models"
+    folder.mkdir(parents=True)
+    (folder / "entry").write_text(f"{_MAGIC} {_digest(data)}\n{data}")
+    found = Cache(tmp_path).get("models", "entry", codec.decode_object)
+    with pytest.raises(ValueError):
+        codec.modules(found)

@@ -120,7 +120,7 @@ def _in_workers(pending: Iterator[_Pending], cache: Cache | None,
     if first is None:
         return  # everything was cached: no worker to start
     # Model errors stop the run here, and the workers share the models.
-    load_index(first.settings)
+    load_index(first.settings, cache)
     # Forked workers start at once with everything loaded; elsewhere (macOS,
     # Windows) the platform's default start method is the safe one.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
@@ -135,7 +135,7 @@ enough to keep the messages between them few."""
 
 
 def _check_pending(item: _Pending, cache: Cache | None) -> list[Diagnostic]:
-    diagnostics = check_text(item.text, item.path, item.settings)
+    diagnostics = check_text(item.text, item.path, item.settings, cache=cache)
     if cache is not None and item.entry is not None:
         cache.put(RESULTS, item.entry, [[d.line, d.col, d.code, d.message] for d in diagnostics])
     return diagnostics
@@ -156,19 +156,21 @@ def check_text(
     *,
     honour_noqa: bool = True,
     tree: ast.Module | None = None,
+    cache: Cache | None = None,
 ) -> list[Diagnostic]:
     """The reported diagnostics of one decoded file.
 
     ``honour_noqa`` is false for flake8, which applies ``# noqa`` itself (and
     ``--disable-noqa``); ``# budgetlint: ignore`` is applied either way.
-    ``tree`` is the text already parsed by ``ast``, when the caller has it.
+    ``tree`` is the text already parsed by ``ast``, when the caller has it;
+    ``cache`` the cache folder the models may be read from.
     """
     from budgetlint.checking.source import analyze_source
     from budgetlint.models.index import load_index
 
     # Loaded outside the per-file guard: a broken model file is the run's
     # problem (exit 2), not this file's.
-    index = load_index(settings)
+    index = load_index(settings, cache)
     try:
         found = analyze_source(text, path, module_name(path), settings, index, tree)
     except Exception as error:  # one file's crash must not stop the run

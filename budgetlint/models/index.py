@@ -22,13 +22,17 @@ import functools
 import hashlib
 import importlib.resources
 import re
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Final, Protocol, TypeVar
 
+from budgetlint.cache import Cache, code_digest
+from budgetlint.cache import key as cache_key
 from budgetlint.config import Settings
 from budgetlint.engine.ir import Kind
+from budgetlint.models import codec
 from budgetlint.models.errors import ModelError
 from budgetlint.models.extract import extract_module, is_known, make_union, resolve_name
 from budgetlint.models.types import (
@@ -726,14 +730,31 @@ class _Batch:
     digest: str
 
 
-def _batch(files: Iterable[_ModelFile]) -> _Batch:
+def _batch(files: Iterable[_ModelFile], cache: Cache | None) -> _Batch:
+    """The models of ``files``: read from ``cache`` when it holds them (by
+    the files' content), else parsed, and stored there."""
+    files = list(files)
     digest = hashlib.sha256()
-    modules: list[ModuleModel] = []
     for file in files:
         digest.update(f"{file.module}\0{len(file.data)}\0".encode())
         digest.update(file.data)
-        modules.append(_parse(file))
-    return _Batch(tuple(modules), digest.hexdigest())
+    found = digest.hexdigest()
+    # The extraction's own code and Python's grammar decide the models too.
+    entry = cache_key(code_digest(), found, f"{sys.version_info[0]}.{sys.version_info[1]}")
+    if cache is not None:
+        try:
+            return _Batch(tuple(codec.modules(cache.get(MODELS, entry, codec.decode_object))),
+                          found)
+        except ValueError:
+            pass  # missing or not models: read the files
+    modules = tuple(_parse(file) for file in files)
+    if cache is not None:
+        cache.put(MODELS, entry, codec.encode(list(modules)))
+    return _Batch(modules, found)
+
+
+MODELS: Final = "models"
+"""The cache's kind of entry: the models of a set of model files."""
 
 
 _PACKAGE_DIR: Final = Path(__file__).resolve().parent.parent
@@ -771,38 +792,40 @@ def _runtime_files() -> list[_ModelFile]:
 
 
 @functools.lru_cache(maxsize=1)
-def _builtin_batch() -> _Batch:
+def _builtin_batch(cache: Cache | None) -> _Batch:
     """Stubs and runtime, read once per process whatever the settings."""
-    return _batch([*_model_files(stubs_root()), *_runtime_files()])
+    return _batch([*_model_files(stubs_root()), *_runtime_files()], cache)
 
 
-def _user_batch(path: str) -> _Batch:
+def _user_batch(path: str, cache: Cache | None) -> _Batch:
     folder = Path(path)
     if folder.is_dir():
-        return _batch(_model_files(folder))
+        return _batch(_model_files(folder), cache)
     if folder.is_file() and folder.suffix == ".pyi":
-        return _batch([_ModelFile(folder.stem, False, path, folder.read_bytes())])
+        return _batch([_ModelFile(folder.stem, False, path, folder.read_bytes())], cache)
     raise ModelError(path, 0, "model path is not a folder of .pyi files")
 
 
-def load_index(settings: Settings) -> ModelIndex:
+def load_index(settings: Settings, cache: Cache | None = None) -> ModelIndex:
     """The index for ``settings``: built-in models, the runtime, then
     ``model-paths`` (relative ones against :attr:`Settings.root`) in order,
     each replacing modules the earlier ones modelled.
 
     Cached per (model paths, extra-affine, extra-linear): models are read
-    once per process. Raises :class:`ModelError`.
+    once per process, and from ``cache`` (a cache folder) when it holds
+    them. Raises :class:`ModelError`.
     """
     root = Path(settings.root)
     paths = tuple(str((root / p).absolute()) for p in settings.model_paths)
-    return _load(paths, tuple(settings.extra_affine), tuple(settings.extra_linear))
+    return _load(paths, tuple(settings.extra_affine), tuple(settings.extra_linear), cache)
 
 
 @functools.lru_cache(maxsize=8)
 def _load(
-    paths: tuple[str, ...], extra_affine: tuple[str, ...], extra_linear: tuple[str, ...]
+    paths: tuple[str, ...], extra_affine: tuple[str, ...], extra_linear: tuple[str, ...],
+    cache: Cache | None,
 ) -> ModelIndex:
-    batches = [_builtin_batch(), *(_user_batch(p) for p in paths)]
+    batches = [_builtin_batch(cache), *(_user_batch(p, cache) for p in paths)]
     digest = hashlib.sha256()
     for batch in batches:
         digest.update(batch.digest.encode())
