@@ -247,3 +247,23 @@ def test_model_entries_hold_only_model_data(tmp_path: Path, data: str) -> None:
     found = Cache(tmp_path).get("models", "entry", codec.decode_object)
     with pytest.raises(ValueError):
         codec.modules(found)
+
+
+def test_a_warm_run_loads_no_analysis(tmp_path: Path) -> None:
+    """With every result cached, neither the analysis nor the models nor a
+    worker pool is loaded, whatever ``--jobs`` says."""
+    for number in range(8):
+        (tmp_path / f"agent_{number}.py").write_text(MOVED, encoding="utf-8")
+    probe = (
+        "import sys\n"
+        "from budgetlint.cli import main\n"
+        "status = main(['check', '-j', '2', '--cache-dir', 'cache', '.'])\n"
+        "loaded = [m for m in ('budgetlint.lowering.walker', 'budgetlint.models.index',\n"
+        "                      'concurrent.futures.process') if m in sys.modules]\n"
+        "print(status, loaded)\n"
+    )
+    command = [sys.executable, "-c", probe]
+    cold = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=True)
+    warm = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=True)
+    assert cold.stdout.splitlines()[-1].startswith("1 ['budgetlint.lowering.walker'")
+    assert warm.stdout.splitlines()[-1] == "1 []"

@@ -40,7 +40,7 @@ def check_paths(paths: Sequence[str], overrides: Overrides = NO_OVERRIDES, *,
     by ``jobs`` worker processes, and their results stored.
 
     Raises :class:`PathNotFoundError`, :class:`~budgetlint.config_loader.ConfigError`
-    and :class:`~budgetlint.models.index.ModelError`: problems with the run
+    and :class:`~budgetlint.models.errors.ModelError`: problems with the run
     itself. A problem with one file is a BUD900 for that file.
     """
     if overrides.config:
@@ -110,15 +110,15 @@ def _in_workers(pending: Iterator[_Pending], cache: Cache | None,
                 jobs: int) -> Iterator[list[Diagnostic]]:
     """The reported diagnostics of each of ``pending``, in order, found by
     ``jobs`` worker processes (each stores what it found in ``cache``)."""
+    first = next(pending, None)
+    if first is None:
+        return  # everything was cached: no worker to start, nothing to import
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     import budgetlint.checking.source  # noqa: F401  (imported once, before the workers fork)
     from budgetlint.models.index import load_index
 
-    first = next(pending, None)
-    if first is None:
-        return  # everything was cached: no worker to start
     # Model errors stop the run here, and the workers share the models.
     load_index(first.settings, cache)
     # Forked workers start at once with everything loaded; elsewhere (macOS,
