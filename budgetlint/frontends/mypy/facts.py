@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Final
@@ -207,6 +208,10 @@ class MypyIndex(ModelIndex):
         # Shares the loaded models (as ModelIndex.with_module does).
         self._setup(base._store, base._overlay)
         self.mypy_kinds: dict[str, Kind | None] = {}
+        self.standard_kinds: dict[TypeInfo, Kind | None] = {}
+        """Kinds of the standard library's classes, kept for the whole run:
+        no decorator of budgetlint's is on them, so only the models and the
+        configuration (fixed for a run) say what they are."""
         self._sources: frozenset[str] | None = None
 
     def owned_sources(self) -> frozenset[str]:
@@ -327,6 +332,9 @@ class MypyFacts:
     def class_kind(self, info: TypeInfo) -> Kind | None:
         """A class's kind: modelled, configured, or declared with
         ``@affine``/``@linear`` on it or on a base (linear wins)."""
+        standard = self.index.standard_kinds
+        if info in standard:
+            return standard[info]
         if info not in self._class_kinds:
             self._class_kinds[info] = None  # a broken cyclic hierarchy ends here
             kinds: list[Kind | None] = []
@@ -336,6 +344,8 @@ class MypyFacts:
             found = _strongest(kinds)
             self._class_kinds[info] = found
             self.index.mypy_kinds[info.fullname] = found
+            if info.module_name.partition(".")[0] in sys.stdlib_module_names:
+                standard[info] = found
         return self._class_kinds[info]
 
     # --- fields and places -------------------------------------------------------
