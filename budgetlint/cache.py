@@ -94,34 +94,48 @@ class Cache:
         """Store ``value`` (JSON data) as the entry ``key`` of ``kind``,
         atomically. A folder that cannot be written is warned about once:
         the run goes on uncached."""
+        if not self.prepare(kind):
+            return
         body = json.dumps(value, separators=(",", ":"))
         folder = self._entries / kind
         # Named by process: no other writer uses this name while this one does.
         temporary = folder / f".{key}.{os.getpid()}.tmp"
         try:
-            if kind not in self._ready:
-                self._prepare(folder)
-                self._ready.add(kind)
             with open(temporary, "w", encoding="utf-8") as file:
                 file.write(f"{_MAGIC} {_digest(body)}\n{body}")
             os.replace(temporary, folder / key)
         except OSError as error:
             with contextlib.suppress(OSError):
                 temporary.unlink()
-            if not self._warned:
-                self._warned = True
-                print(f"budgetlint: warning: cannot write the cache in {self.folder}: "
-                      f"{error.strerror or error}", file=sys.stderr)
+            self._warn(error)
 
-    def _prepare(self, folder: Path) -> None:
-        """Create the cache folder with its tag and ``.gitignore``, and ``folder`` in it."""
-        if not (self.folder / "CACHEDIR.TAG").is_file():
-            self.folder.mkdir(parents=True, exist_ok=True)
-            for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", _GITIGNORE)):
-                path = self.folder / name
-                if not path.exists():
-                    path.write_text(text, encoding="utf-8")
-        folder.mkdir(parents=True, exist_ok=True)
+    def prepare(self, kind: str) -> bool:
+        """Create the cache folder (with its tag and ``.gitignore``) and the
+        folder of ``kind``'s entries, once; whether they are there. Worker
+        processes started after it do not warn again."""
+        if kind in self._ready:
+            return True
+        if self._warned:
+            return False
+        try:
+            if not (self.folder / "CACHEDIR.TAG").is_file():
+                self.folder.mkdir(parents=True, exist_ok=True)
+                for name, text in (("CACHEDIR.TAG", _TAG), (".gitignore", _GITIGNORE)):
+                    path = self.folder / name
+                    if not path.exists():
+                        path.write_text(text, encoding="utf-8")
+            (self._entries / kind).mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self._warn(error)
+            return False
+        self._ready.add(kind)
+        return True
+
+    def _warn(self, error: OSError) -> None:
+        if not self._warned:
+            self._warned = True
+            print(f"budgetlint: warning: cannot write the cache in {self.folder}: "
+                  f"{error.strerror or error}", file=sys.stderr)
 
 
 def key(*parts: str) -> str:

@@ -148,12 +148,17 @@ def test_unwritable_cache_warns_once_and_reports(project: Path,
     assert err.count("cannot write the cache") == 1
 
 
-def test_unwritable_cache_location_warns_once_and_reports(
-        project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_unwritable_cache_location_warns_once_and_reports(project: Path, jobs: str) -> None:
+    for number in range(64):  # several tasks for the workers
+        (project / f"agent_{number}.py").write_text(MOVED, encoding="utf-8")
     (project / "a-file").write_text("")
-    status, out, err = run(capsys, "--cache-dir", "a-file/cache", ".")
-    assert status == 1 and "BUD001" in out
-    assert err.count("cannot write the cache") == 1
+    # A process of its own: what worker processes print is seen too.
+    done = subprocess.run([sys.executable, "-m", "budgetlint.cli", "check", "--format", "json",
+                           "-j", jobs, "--cache-dir", "a-file/cache", "."],
+                          cwd=project, capture_output=True, text=True, check=False)
+    assert done.returncode == 1 and len(json.loads(done.stdout)) == 65
+    assert done.stderr.count("cannot write the cache") == 1
 
 
 def test_jobs_change_nothing_but_time(capsys: pytest.CaptureFixture[str],

@@ -119,8 +119,11 @@ def _in_workers(pending: Iterator[_Pending], cache: Cache | None,
     import budgetlint.checking.source  # noqa: F401  (imported once, before the workers fork)
     from budgetlint.models.index import load_index
 
-    # Model errors stop the run here, and the workers share the models.
+    # Model errors stop the run here, and the workers share the models; a
+    # cache folder that cannot be written is warned about here, once.
     load_index(first.settings, cache)
+    if cache is not None:
+        cache.prepare(RESULTS)
     # Forked workers start at once with everything loaded; elsewhere (macOS,
     # Windows) the platform's default start method is the safe one.
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
