@@ -8,11 +8,17 @@ consuming methods are ``@consumes``.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
 
-from typing_extensions import Self
+# typing_extensions only where typing lacks Self: importing it costs agents
+# more than the rest of budgetlint does.
+if sys.version_info >= (3, 11):
+    from typing import Self
+else:
+    from typing_extensions import Self
 
 from budgetlint.runtime import fastpath
 from budgetlint.runtime.errors import BudgetError, BudgetMovedError
