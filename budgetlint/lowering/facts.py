@@ -88,8 +88,9 @@ class TypeFacts:
         return self.model.functions.get(self.qualify(qual))
 
     def is_class(self, fullname: str) -> bool:
-        """Whether the fully qualified ``fullname`` names a known class."""
-        return self.index.cls(fullname) is not None
+        """Whether the fully qualified ``fullname`` names a known class: a
+        modelled one, or one the configuration declares affine or linear."""
+        return self.index.cls(fullname) is not None or self.index.is_configured(fullname)
 
     def function(self, fullname: str) -> FunctionModel | None:
         """The model of the function named ``fullname``, if known."""

@@ -444,6 +444,11 @@ class ModelIndex:
         (self._store.kinds if shared else self._kinds)[class_fullname] = found
         return found
 
+    def is_configured(self, fullname: str) -> bool:
+        """Whether the configuration names ``fullname`` an affine or linear
+        class (``extra-affine``/``extra-linear``), modelled or not."""
+        return self.canonical(fullname) in self._extra_kinds()
+
     def _extra_kinds(self) -> dict[str, Kind]:
         """The configured kinds by canonical class name (MRO names are canonical)."""
         if self._extra is None:
