@@ -1,0 +1,3 @@
+from shop.tools.registry import call_tool
+
+__all__ = ["call_tool"]
