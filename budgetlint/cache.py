@@ -5,7 +5,7 @@ applies to the working directory, unless ``--cache-dir`` or
 ``BUDGETLINT_CACHE_DIR`` names another) holds a ``CACHEDIR.TAG``, so
 backup tools skip it, and a ``.gitignore`` of ``*``, so it is never
 committed. Entries live under the version that wrote them
-(``<folder>/<version>/<kind>/<key>``): another version's entries are never
+(``<folder>/<version>/<kind>/<key[:2]>/<key>``): another version's entries are never
 read. Each entry is written to a temporary file of the writing process in
 its own folder and renamed into place, so two runs that share the folder never read a
 half-written entry; each starts with a digest of its body, so a corrupt
@@ -71,6 +71,15 @@ class Cache:
         self._warned = False
         self._ready: set[str] = set()
         """The kinds whose folder exists (made by this process)."""
+        self._shards: set[Path] = set()
+
+    # Equal by folder: the copy a worker process receives with each task is
+    # the same cache (the models loaded through it are reused, not reloaded).
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Cache) and other.folder == self.folder
+
+    def __hash__(self) -> int:
+        return hash(self.folder)
 
     def get(self, kind: str, key: str,
             hook: Callable[[dict[str, object]], object] | None = None) -> object | None:
@@ -78,7 +87,7 @@ class Cache:
         corrupt; ``hook`` reads its JSON objects (``json.loads``'s
         ``object_hook``), raising ``ValueError`` for what it does not accept."""
         try:
-            data = (self._entries / kind / key).read_text(encoding="utf-8")
+            data = self._path(kind, key).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError):
             return None
         header, _, body = data.partition("\n")
@@ -97,13 +106,16 @@ class Cache:
         if not self.prepare(kind):
             return
         body = json.dumps(value, separators=(",", ":"))
-        folder = self._entries / kind
+        path = self._path(kind, key)
         # Named by process: no other writer uses this name while this one does.
-        temporary = folder / f".{key}.{os.getpid()}.tmp"
+        temporary = path.with_name(f".{key}.{os.getpid()}.tmp")
         try:
+            if path.parent not in self._shards:
+                path.parent.mkdir(exist_ok=True)
+                self._shards.add(path.parent)
             with open(temporary, "w", encoding="utf-8") as file:
                 file.write(f"{_MAGIC} {_digest(body)}\n{body}")
-            os.replace(temporary, folder / key)
+            os.replace(temporary, path)
         except OSError as error:
             with contextlib.suppress(OSError):
                 temporary.unlink()
@@ -130,6 +142,11 @@ class Cache:
             return False
         self._ready.add(kind)
         return True
+
+    def _path(self, kind: str, key: str) -> Path:
+        # 256 folders of entries per kind: a run's many renames into one
+        # folder serialise on it (and on two workers sharing it).
+        return self._entries / kind / key[:2] / key
 
     def _warn(self, error: OSError) -> None:
         if not self._warned:

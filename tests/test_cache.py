@@ -226,8 +226,9 @@ def test_models_are_read_from_the_cache(tmp_path: Path, monkeypatch: pytest.Monk
     assert [cached.module(m.name) for m in parsed._store.modules.values()] == list(
         parsed._store.modules.values())
     # A corrupt entry is read again from the files, and rewritten.
-    for entry in (tmp_path / "cache" / budgetlint.__version__ / "models").iterdir():
-        entry.write_text(entry.read_text()[:100])
+    for entry in (tmp_path / "cache" / budgetlint.__version__ / "models").rglob("*"):
+        if entry.is_file():
+            entry.write_text(entry.read_text()[:100])
     clear_model_cache()
     assert models.load_index(Settings(root=str(tmp_path)), cache).fingerprint() == (
         parsed.fingerprint())
@@ -246,9 +247,10 @@ def test_model_entries_hold_only_model_data(tmp_path: Path, data: str) -> None:
     from budgetlint.cache import _MAGIC, _digest
     from budgetlint.models import codec
 
-    folder = tmp_path / budgetlint.__version__ / "models"
-    folder.mkdir(parents=True)
-    (folder / "entry").write_text(f"{_MAGIC} {_digest(data)}\n{data}")
+    Cache(tmp_path).put("models", "entry", None)
+    entry, = (p for p in (tmp_path / budgetlint.__version__ / "models").rglob("*")
+              if p.is_file())
+    entry.write_text(f"{_MAGIC} {_digest(data)}\n{data}")
     found = Cache(tmp_path).get("models", "entry", codec.decode_object)
     with pytest.raises(ValueError):
         codec.modules(found)
@@ -272,3 +274,18 @@ def test_a_warm_run_loads_no_analysis(tmp_path: Path) -> None:
     warm = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, check=True)
     assert cold.stdout.splitlines()[-1].startswith("1 ['budgetlint.lowering.walker'")
     assert warm.stdout.splitlines()[-1] == "1 []"
+
+
+def test_a_worker_copy_of_the_cache_reuses_the_loaded_models(tmp_path: Path) -> None:
+    """Each task a worker receives carries a copy of the cache: it is the same
+    cache, so the models loaded through it are not loaded again per task."""
+    import pickle
+
+    from budgetlint.config import Settings
+    from budgetlint.models.index import load_index
+
+    cache = Cache(tmp_path)
+    copy = pickle.loads(pickle.dumps(cache))
+    assert copy == cache and hash(copy) == hash(cache) and copy != Cache(tmp_path / "other")
+    settings = Settings(root=str(tmp_path))
+    assert load_index(settings, copy) is load_index(settings, cache)
