@@ -144,14 +144,6 @@ def _check_pending(item: _Pending, cache: Cache | None) -> list[Diagnostic]:
     return diagnostics
 
 
-def check_file(path: str, settings: Settings) -> list[Diagnostic]:
-    """The reported diagnostics of one file on disk."""
-    text = read_source(path)
-    if isinstance(text, Diagnostic):
-        return [text] if is_reported(text.code, path, settings) else []
-    return check_text(text, path, settings)
-
-
 def check_text(
     text: str,
     path: str,

@@ -75,7 +75,7 @@ def analyze_module(file: MypyFile, types: Mapping[Expression, Type], index: Mypy
         tree, skip = ast.Module(body=related.body, type_ignores=[]), related.unrelated
         # What the model of an unparsed function would hold, mypy's own node tells.
         unparsed = [node for span in related.unparsed
-                    if isinstance(node := spans[span], (FuncDef, Decorator, OverloadedFuncDef))]
+                    if isinstance(node := spans[span], _FUNCTIONS)]
     else:
         parsed = _parse(file.path, text)
         if parsed is None:
@@ -116,7 +116,8 @@ def analyze_target(file: MypyFile, target: FuncDef | None, types: Mapping[Expres
     return analyze(unit, settings)
 
 
-_DEFINITIONS: Final = (FuncDef, Decorator, OverloadedFuncDef, ClassDef)
+_FUNCTIONS: Final = (FuncDef, Decorator, OverloadedFuncDef)
+_DEFINITIONS: Final = (*_FUNCTIONS, ClassDef)
 
 
 def _spans(defs: list[Statement]) -> dict[Span, Statement] | None:
